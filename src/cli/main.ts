@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { createDb, migrateToLatest } from '../core/db/index.ts';
+import { serve } from './serve.ts';
+import { userCommand } from './user.ts';
+
+const HELP = `maillage <command>
+
+  start                 migrate, load the demo network, serve (the README's run command)
+  serve                 migrate and serve (no demo content)
+  migrate               apply pending database migrations
+  user create --email E --name N [--role R] [--password P]
+  user set-role --email E --role R
+  user reset-password --email E [--password P]   (without --password: prints a reset link)
+
+Environment: DATABASE_URL (PostgreSQL; default SQLite in DATA_DIR), PORT, HOST, PUBLIC_URL,
+SMTP_URL, MAIL_FROM, LOG_LEVEL, TRUST_PROXY. Roles: reader, contributor, agent, coordination, admin.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start':
+        return await serve(loadConfig({ DEMO: 'true', ...process.env }));
+      case 'serve':
+        return await serve(loadConfig());
+      case 'migrate': {
+        const db = createDb(loadConfig().database);
+        const r = await migrateToLatest(db.db);
+        for (const m of r.results ?? []) console.log(`${m.status}: ${m.migrationName}`);
+        if (!r.results?.length) console.log('database is up to date');
+        await db.destroy();
+        return 0;
+      }
+      case 'user': {
+        const [sub, ...args] = rest;
+        const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } });
+        return await userCommand(loadConfig(), sub, values);
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        console.log(HELP);
+        return command ? 0 : 1;
+      default:
+        console.error(`unknown command: ${command}\n\n${HELP}`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type { Database } from './schema.ts';
+export { migrateToLatest } from './migrate.ts';
+
+export type Db = Kysely<Database>;
+export type Engine = 'sqlite' | 'postgres';
+
+// int8 (counts, epoch-ms columns) as JS numbers: all our values are far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DbHandle {
+  db: Db;
+  engine: Engine;
+  /** Quick liveness probe for /readyz. */
+  ping(): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+export function createDb(database: Config['database'], options: { poolSize?: number } = {}): DbHandle {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return handle(db, 'postgres');
+  }
+  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  const sqlite = new SqliteDatabase(database.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return handle(db, 'sqlite');
+}
+
+function handle(db: Db, engine: Engine): DbHandle {
+  return {
+    db,
+    engine,
+    async ping() {
+      await db.selectFrom('settings').select('key').limit(1).execute();
+    },
+    destroy: () => db.destroy(),
+  };
+}

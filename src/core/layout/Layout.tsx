@@ -1,0 +1,105 @@
+import type { Child, Raw } from '#jsx/jsx-runtime';
+import type { RequestContext } from '../http/context.ts';
+import { LOCALES } from '../i18n/index.ts';
+import { CsrfField, Notice } from './components.tsx';
+
+interface LayoutProps {
+  ctx: RequestContext;
+  title: string;
+  children?: Child;
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navItems(ctx: RequestContext): NavItem[] {
+  const items: NavItem[] = [{ href: '/', label: ctx.t('nav.home') }];
+  if (ctx.abilities.has('users.list')) items.push({ href: '/admin/utilisateurs', label: ctx.t('nav.users') });
+  if (ctx.abilities.has('users.invite')) items.push({ href: '/admin/invitations', label: ctx.t('nav.invitations') });
+  if (ctx.abilities.has('settings.edit')) items.push({ href: '/admin', label: ctx.t('nav.admin') });
+  return items;
+}
+
+function isCurrent(ctx: RequestContext, href: string): boolean {
+  const path = ctx.path.split('?')[0];
+  return path === href;
+}
+
+function AccountMenu({ ctx }: { ctx: RequestContext }): Raw {
+  if (ctx.actor.kind !== 'user') {
+    const back = ctx.path.startsWith('/connexion') || ctx.path.startsWith('/inscription') ? '' : `?retour=${encodeURIComponent(ctx.path)}`;
+    return (
+      <ul class="account-menu">
+        <li><a href={`/connexion${back}`}>{ctx.t('nav.login')}</a></li>
+        <li><a href="/inscription">{ctx.t('nav.signup')}</a></li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="account-menu" aria-label={ctx.t('nav.user_menu', { name: ctx.actor.user.name })}>
+      <li><a href="/compte" aria-current={isCurrent(ctx, '/compte') ? 'page' : undefined}>{ctx.actor.user.name}</a></li>
+      <li>
+        <form method="post" action="/deconnexion" class="inline-form">
+          <CsrfField ctx={ctx} />
+          <button type="submit" class="link-button">{ctx.t('nav.logout')}</button>
+        </form>
+      </li>
+    </ul>
+  );
+}
+
+function LanguageSwitch({ ctx }: { ctx: RequestContext }): Raw {
+  return (
+    <form method="post" action="/langue" class="lang-switch">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="retour" value={ctx.path} />
+      {LOCALES.filter((l) => l !== ctx.locale).map((l) => (
+        <button type="submit" name="lang" value={l} lang={l} class="link-button">
+          {ctx.t(`lang.${l}`)}
+        </button>
+      ))}
+    </form>
+  );
+}
+
+/** The page shell: landmarks, skip link, navigation, language switch, footer. Works without JavaScript. */
+export function Layout({ ctx, title, children }: LayoutProps): Raw {
+  return (
+    <html lang={ctx.locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – ${ctx.t('site.name')}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#contenu">{ctx.t('nav.skip')}</a>
+        <header class="site-header">
+          <a class="brand" href="/">{ctx.t('site.name')}</a>
+          <nav aria-label={ctx.t('nav.main')} class="main-nav">
+            <ul>
+              {navItems(ctx).map((item) => (
+                <li><a href={item.href} aria-current={isCurrent(ctx, item.href) ? 'page' : undefined}>{item.label}</a></li>
+              ))}
+            </ul>
+          </nav>
+          <div class="header-tools">
+            <AccountMenu ctx={ctx} />
+            <LanguageSwitch ctx={ctx} />
+          </div>
+        </header>
+        <main id="contenu" tabindex="-1">
+          {ctx.notice ? <Notice>{ctx.t(ctx.notice)}</Notice> : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{ctx.t('footer.privacy')}</p>
+          <p>{ctx.t('footer.licence')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

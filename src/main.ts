@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import pino, { type Logger } from 'pino';
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Config } from './core/config.ts';
+import { createDb, migrateToLatest, type DbHandle } from './core/db/index.ts';
+import { createApp } from './core/http/app.ts';
+import { randomToken } from './core/ids.ts';
+import { loggerOptions } from './core/logger.ts';
+import { consoleMailer, smtpMailer, type Mailer } from './core/mail/index.ts';
+import { pruneRateLimits } from './core/rate-limit.ts';
+import { getOrInitSetting } from './core/settings.ts';
+import { createAccounts, type Accounts } from './modules/accounts/index.ts';
+import { portalRoutes } from './modules/portal/index.ts';
+
+/**
+ * Composition root: the only place that picks concrete adapters (database engine, mailer,
+ * clock, logger) and wires modules together.
+ */
+export interface Maillage {
+  app: FastifyInstance;
+  db: DbHandle;
+  accounts: Accounts;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface Overrides {
+  mailer?: Mailer;
+  clock?: Clock;
+  logger?: Logger;
+  /** An already-open database (tests share one handle between app and assertions). */
+  db?: DbHandle;
+  migrate?: boolean;
+}
+
+export function createLogger(config: Config): Logger {
+  return pino(config.env === 'test' ? { level: 'silent' } : loggerOptions(config));
+}
+
+export async function buildMaillage(config: Config, overrides: Overrides = {}): Promise<Maillage> {
+  const logger = overrides.logger ?? createLogger(config);
+  const db = overrides.db ?? createDb(config.database);
+  if (overrides.migrate !== false) await migrateToLatest(db.db);
+  const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(logger));
+  const clock = overrides.clock ?? systemClock;
+  const accounts = createAccounts({ db: db.db, clock, mailer, publicUrl: config.publicUrl }, config);
+  const csrfSecret = await getOrInitSetting(db.db, 'http.csrf_secret', () => randomToken(32));
+
+  const app = await createApp({
+    config,
+    db,
+    csrfSecret,
+    logger,
+    resolveActor: (token) => accounts.sessions.resolve(token),
+    abilitiesOf: accounts.abilitiesOf,
+    modules: [portalRoutes({ db: db.db }), ...accounts.routes],
+  });
+
+  return {
+    app,
+    db,
+    accounts,
+    logger,
+    async close() {
+      await app.close();
+      if (!overrides.db) await db.destroy();
+    },
+  };
+}
+
+/** Deletes expired sessions and stale rate-limit windows; safe to run on every instance. */
+export async function housekeeping(m: Maillage, clock: Clock = systemClock): Promise<void> {
+  const now = clock.now();
+  await m.db.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await m.db.db.deleteFrom('tokens').where('expires_at', '<', now - 30 * 86_400_000).execute();
+  await pruneRateLimits(m.db.db, now - 86_400_000);
+}
