@@ -10,7 +10,18 @@ import { AppError } from './errors.ts';
 export function parseForm<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  throw new AppError('validation_failed', {}, fieldErrors(result.error));
+  throw new AppError('validation_failed', limitParams(result.error), fieldErrors(result.error));
+}
+
+/** The {min} and {max} that length messages quote, taken from the failed checks. */
+function limitParams(error: z.ZodError): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const issue of error.issues) {
+    if (issue.message === 'field.required') continue;
+    if (issue.code === 'too_small' && params.min === undefined) params.min = Number(issue.minimum);
+    if (issue.code === 'too_big' && params.max === undefined) params.max = Number(issue.maximum);
+  }
+  return params;
 }
 
 export function fieldErrors(error: z.ZodError): FieldErrors {
