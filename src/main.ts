@@ -39,7 +39,7 @@ export function createLogger(config: Config): Logger {
 
 export async function buildMaillage(config: Config, overrides: Overrides = {}): Promise<Maillage> {
   const logger = overrides.logger ?? createLogger(config);
-  const db = overrides.db ?? createDb(config.database);
+  const db = overrides.db ?? createDb(config.database, { onIdleError: (err) => logger.warn({ err }, 'idle database connection lost') });
   if (overrides.migrate !== false) await migrateToLatest(db.db);
   const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(logger));
   const clock = overrides.clock ?? systemClock;

@@ -23,9 +23,12 @@ export interface DbHandle {
   destroy(): Promise<void>;
 }
 
-export function createDb(database: Config['database'], options: { poolSize?: number } = {}): DbHandle {
+export function createDb(database: Config['database'], options: { poolSize?: number; onIdleError?: (err: Error) => void } = {}): DbHandle {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 });
+    // An idle connection can be cut (server restart, failover); the pool replaces it on next use.
+    // Without a listener that event would crash the process.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return handle(db, 'postgres');
   }

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/each-engine.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/engines.ts';
+import { clearRateLimit, hitRateLimit } from '../rate-limit.ts';
+import { getOrInitSetting, getSetting, setSetting } from '../settings.ts';
+import type { DbHandle } from './index.ts';
+import { migrationsPending, migrator } from './migrate.ts';
+
+describeEachEngine('storage', (engine) => {
+  let tdb: TestDatabase;
+  let h: DbHandle;
+  beforeAll(async () => {
+    tdb = await createTestDatabase(engine);
+    h = tdb.open();
+  });
+  afterAll(async () => {
+    await h.destroy();
+    await tdb.drop();
+  });
+
+  it('has every migration applied and can roll back and forth', async () => {
+    expect(await migrationsPending(h.db)).toBe(0);
+    const down = await migrator(h.db).migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(await migrationsPending(h.db)).toBe(1);
+    const up = await migrator(h.db).migrateToLatest();
+    expect(up.error).toBeUndefined();
+    expect(await migrationsPending(h.db)).toBe(0);
+  });
+
+  it('enforces foreign keys and unique emails', async () => {
+    await expect(h.db.insertInto('sessions').values({ id: 'x', user_id: 424242, created_at: 0, expires_at: 1, last_seen_at: 0, user_agent: null }).execute()).rejects.toThrow();
+    const user = { email: 'u@example.ca', name: 'U', password_hash: null, role: 'agent', locale: null, created_at: 1 };
+    await h.db.insertInto('users').values(user).execute();
+    await expect(h.db.insertInto('users').values(user).execute()).rejects.toThrow();
+  });
+
+  it('cascades session deletion with the user', async () => {
+    const u = await h.db.insertInto('users').values({ email: 'c@example.ca', name: 'C', password_hash: null, role: 'agent', locale: null, created_at: 1 }).returning('id').executeTakeFirstOrThrow();
+    await h.db.insertInto('sessions').values({ id: 'sess-c', user_id: u.id, created_at: 0, expires_at: 1, last_seen_at: 0, user_agent: null }).execute();
+    await h.db.deleteFrom('users').where('id', '=', u.id).execute();
+    expect(await h.db.selectFrom('sessions').select('id').where('id', '=', 'sess-c').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('stores epoch milliseconds as numbers on both engines', async () => {
+    const at = Date.UTC(2026, 10, 21, 14, 30, 15, 123);
+    await h.db.insertInto('users').values({ email: 't@example.ca', name: 'T', password_hash: null, role: 'agent', locale: null, created_at: at }).execute();
+    const row = await h.db.selectFrom('users').select('created_at').where('email', '=', 't@example.ca').executeTakeFirstOrThrow();
+    expect(row.created_at).toBe(at);
+    expect(typeof row.created_at).toBe('number');
+  });
+
+  it('reads, writes and initialises settings once', async () => {
+    expect(await getSetting(h.db, 'k')).toBeUndefined();
+    await setSetting(h.db, 'k', 'one');
+    await setSetting(h.db, 'k', 'two');
+    expect(await getSetting(h.db, 'k')).toBe('two');
+    const first = await getOrInitSetting(h.db, 'secret', () => 'a');
+    const second = await getOrInitSetting(h.db, 'secret', () => 'b');
+    expect([first, second]).toEqual(['a', 'a']);
+  });
+
+  it('counts rate-limit hits atomically in fixed windows', async () => {
+    const now = 1_000_000;
+    const results = await Promise.all(Array.from({ length: 8 }, () => hitRateLimit(h.db, 'k1', 5, 60_000, now)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    expect((await hitRateLimit(h.db, 'k1', 5, 60_000, now + 30_000)).retryAfterMs).toBe(30_000);
+    expect((await hitRateLimit(h.db, 'k1', 5, 60_000, now + 60_000)).allowed).toBe(true);
+    await clearRateLimit(h.db, 'k1');
+    expect((await hitRateLimit(h.db, 'k1', 1, 60_000, now)).allowed).toBe(true);
+  });
+});
