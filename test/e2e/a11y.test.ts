@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieNames } from '../../src/core/http/cookies.ts';
 import { LOCALES, type Locale } from '../../src/core/i18n/index.ts';
 import type { User } from '../../src/modules/accounts/index.ts';
-import { expectAccessible, htmlLang, loads, startSite, submitForm, visit, type Site } from './support.ts';
+import { expectAccessible, htmlLang, startSite, submitForm, visit, type Site } from './support.ts';
 
 let site: Site;
 let setupToken: string;
@@ -101,7 +102,7 @@ describe('every page type', () => {
         await check(page, locale, '/admin', 200, 'admin settings');
         await check(page, locale, '/admin/utilisateurs', 200, 'admin users');
         await check(page, locale, '/admin/invitations', 200, 'admin invitations');
-        const email = `invite.${locale}@exemple.ca`;
+        const email = `invite.${locale.toLowerCase()}@exemple.ca`;
         expect(await submitForm(page, 'main form[action="/admin/invitations"]', { email })).toBe(201);
         const link = await page.locator('main .notice code').textContent();
         expect(link).toContain('/inscription?invitation=');
@@ -117,7 +118,7 @@ describe('every page type', () => {
         const page = await site.newPage({ locale });
         const url = new URL(link);
         await check(page, locale, url.pathname + url.search, 200, 'sign-up (invitation)');
-        await expect(page.locator('#f-email').inputValue()).resolves.toBe(`invite.${locale}@exemple.ca`);
+        await expect(page.locator('#f-email').inputValue()).resolves.toBe(`invite.${locale.toLowerCase()}@exemple.ca`);
       });
 
       it('signed-in pages: account, and a forbidden page', async () => {
@@ -133,7 +134,7 @@ describe('every page type', () => {
       it('expired form page (CSRF cookie gone)', async () => {
         const page = await site.newPage({ locale });
         await visit(page, '/connexion');
-        await page.context().clearCookies({ name: 'maillage_csrf' });
+        await page.context().clearCookies({ name: cookieNames(false).csrf });
         expect(await submitForm(page, 'main form', { email: 'personne@exemple.ca', password: 'peu importe' })).toBe(403);
         await expect(page.locator('main form input[name="email"]').inputValue()).resolves.toBe('personne@exemple.ca');
         await checkShown(page, locale, 'expired form');
@@ -142,16 +143,35 @@ describe('every page type', () => {
   }
 });
 
-describe('narrow screen (375 px)', () => {
+/** Pages a phone user reaches, signed in as an administrator so every control is there. */
+const NARROW_PAGES = ['/', '/connexion', '/inscription', '/mot-de-passe/oubli', '/compte', '/admin', '/admin/utilisateurs', '/admin/invitations', '/introuvable'];
+
+function pageWidths(page: Page) {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+}
+
+describe('narrow screens', () => {
   for (const locale of LOCALES) {
-    it(`home page is accessible and does not scroll sideways [${locale}]`, async () => {
+    it(`home page at 375 px is accessible and does not scroll sideways [${locale}]`, async () => {
       const page = await site.newPage({ locale, width: 375 });
       await check(page, locale, '/', 200, 'home (375 px)');
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
-      }));
+      const { scrollWidth, clientWidth } = await pageWidths(page);
       expect(clientWidth).toBe(375);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    });
+
+    it(`no page scrolls sideways at 375 px, nor at 320 px (WCAG 1.4.10) [${locale}]`, async () => {
+      const admin = await site.createUser('admin');
+      for (const width of [375, 320]) {
+        const page = await site.newPage({ locale, width });
+        await site.signIn(page, admin);
+        for (const path of NARROW_PAGES) {
+          await visit(page, path);
+          const { scrollWidth, clientWidth } = await pageWidths(page);
+          expect(clientWidth).toBe(width);
+          expect(scrollWidth, `${path} at ${width} px`).toBeLessThanOrEqual(clientWidth);
+        }
+      }
     });
   }
 });

@@ -3,6 +3,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/core/config.ts';
+import { cookieNames } from '../../src/core/http/cookies.ts';
 import type { Locale } from '../../src/core/i18n/index.ts';
 import { memoryMailer, type MemoryMailer } from '../../src/core/mail/index.ts';
 import { loadDemo } from '../../src/demo/load.ts';
@@ -67,14 +68,16 @@ export async function startSite(): Promise<Site> {
       contexts.push(context);
       return context.newPage();
     },
-    async createUser(role, name = `Personne ${role} ${++users}`) {
-      const email = `${role}.${users}.${Date.now()}@exemple.ca`;
+    async createUser(role, name) {
+      const n = ++users;
+      const email = `${role}.${n}@exemple.ca`;
+      name ??= `Personne ${role} ${n}`;
       const user = await m.accounts.operator.createUser({ email, name, role, password: PASSWORD });
       return { ...user, password: PASSWORD };
     },
     async signIn(page, user) {
       const token = await m.accounts.sessions.create(user.id, 'e2e');
-      await page.context().addCookies([{ name: 'maillage_session', value: token, url: origin, httpOnly: true, sameSite: 'Lax' }]);
+      await page.context().addCookies([{ name: cookieNames(false).session, value: token, url: origin, httpOnly: true, sameSite: 'Lax' }]);
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
@@ -135,7 +138,7 @@ export function htmlLang(page: Page): Promise<string | null> {
   return page.locator('html').getAttribute('lang');
 }
 
-/** The accessible name shown for the account in the header (the user's name when signed in). */
+/** The header's account menu: login and sign-up links, or the user's name and the log-out button. */
 export function accountMenu(page: Page) {
   return page.locator('header .account-menu');
 }
@@ -143,9 +146,10 @@ export function accountMenu(page: Page) {
 /** Runs axe with the WCAG 2.2 AA rule set; fails listing each violation's id, targets and message. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.passes.length, `axe ran no rule on ${label}`).toBeGreaterThan(0);
   const problems = results.violations.flatMap((v) =>
     v.nodes.map((n) => `${v.id} (${v.impact ?? 'n/a'}) at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ') ?? v.help}`));
-  expect(problems, `axe violations on ${label} (${page.url()})`).toEqual([]);
+  expect(problems.length, `axe violations on ${label} (${page.url()}):\n${problems.join('\n')}\n`).toBe(0);
 }
 
 /** What the focused element shows: its tag, text or name, and whether a focus indicator is drawn. */
