@@ -9,7 +9,9 @@ import { loggerOptions } from './core/logger.ts';
 import { consoleMailer, smtpMailer, type Mailer } from './core/mail/index.ts';
 import { pruneRateLimits } from './core/rate-limit.ts';
 import { getOrInitSetting } from './core/settings.ts';
+import { createEventBus, type EventBus, type EventHandler } from './core/events.ts';
 import { createAccounts, type Accounts } from './modules/accounts/index.ts';
+import { createWikiModule, type WikiModule } from './modules/wiki/index.ts';
 import { portalRoutes } from './modules/portal/index.ts';
 
 /**
@@ -20,6 +22,8 @@ export interface Maillage {
   app: FastifyInstance;
   db: DbHandle;
   accounts: Accounts;
+  wiki: WikiModule;
+  events: EventBus;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -45,6 +49,11 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   const clock = overrides.clock ?? systemClock;
   const accounts = createAccounts({ db: db.db, clock, mailer, publicUrl: config.publicUrl }, config);
   const csrfSecret = await getOrInitSetting(db.db, 'http.csrf_secret', () => randomToken(32));
+  // Handlers are registered after the modules that need the bus exist.
+  const handlers: Record<string, EventHandler[]> = {};
+  const events = createEventBus(db.db, handlers, clock, logger);
+  const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events }, { publicUrl: config.publicUrl });
+  addHandlers(handlers, wiki.handlers);
 
   const app = await createApp({
     config,
@@ -53,19 +62,26 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
     logger,
     resolveActor: (token) => accounts.sessions.resolve(token),
     abilitiesOf: accounts.abilitiesOf,
-    modules: [portalRoutes({ db: db.db }), ...accounts.routes],
+    modules: [portalRoutes({ db: db.db }), ...accounts.routes, ...wiki.routes],
   });
 
   return {
     app,
     db,
     accounts,
+    wiki,
+    events,
     logger,
     async close() {
+      events.stop();
       await app.close();
       if (!overrides.db) await db.destroy();
     },
   };
+}
+
+function addHandlers(into: Record<string, EventHandler[]>, more: Record<string, EventHandler[]>): void {
+  for (const [type, list] of Object.entries(more)) into[type] = [...(into[type] ?? []), ...list];
 }
 
 /** Deletes expired sessions and stale rate-limit windows; safe to run on every instance. */

@@ -8,6 +8,7 @@ export async function serve(config: Config): Promise<number> {
   if (config.demo && (await loadDemo(m.db.db, m.accounts))) m.logger.info('demo network loaded');
   const setupLink = await m.accounts.auth.setupLinkIfNeeded();
   await m.app.listen({ host: config.host, port: config.port });
+  m.events.start();
   const engine = m.db.engine === 'sqlite' ? `SQLite (${config.database.kind === 'sqlite' ? config.database.file : ''})` : 'PostgreSQL';
   process.stdout.write(`\nMaillage is running on ${config.publicUrl} with ${engine}\n`);
   if (setupLink) {

@@ -9,6 +9,7 @@ export const ERRORS = {
   login_required: 401,
   csrf_failed: 403,
   forbidden: 403,
+  page_protected: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

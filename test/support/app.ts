@@ -34,8 +34,10 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   const t: TestApp = {
     engine, m, app: m.app, mailer, clock, config, testDb,
     agent: (ip) => new Agent(m.app, ip),
-    async signedIn(role, email = `user${++n}-${role}@example.ca`) {
-      await m.accounts.operator.createUser({ email, name: `Test ${role} ${n}`, role, password: 'correct horse battery' });
+    async signedIn(role, address) {
+      const i = ++n;
+      const email = address ?? `user${i}-${role}@example.ca`;
+      await m.accounts.operator.createUser({ email, name: `Test ${role} ${i}`, role, password: 'correct horse battery' });
       const a = new Agent(m.app, `198.51.100.${n % 250}`);
       const res = await a.post('/connexion', { email, password: 'correct horse battery' });
       if (res.statusCode !== 303) throw new Error(`login failed for ${email}: ${res.statusCode}`);

@@ -48,10 +48,153 @@ export interface RateLimitsTable {
   count: number;
 }
 
+export interface PagesTable {
+  id: Generated<number>;
+  namespace: number;
+  title: string;
+  latest_rev_id: number | null;
+  content_model: string;
+  is_redirect: Generated<number>;
+  length: Generated<number>;
+  created_at: number;
+  touched_at: number;
+  protect_edit: string | null;
+  deleted_at: number | null;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  page_id: number;
+  parent_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  created_at: number;
+  summary: Generated<string>;
+  minor: Generated<number>;
+  size: number;
+  sha1: string;
+  content_model: string;
+  content: string;
+}
+
+export interface PageRendersTable {
+  page_id: number;
+  rev_id: number;
+  html: string;
+  toc: string;
+  headings: string;
+  rendered_at: number;
+}
+
+export interface PageLinksTable {
+  from_page_id: number;
+  to_namespace: number;
+  to_title: string;
+}
+
+export interface CategoryLinksTable {
+  from_page_id: number;
+  category: string;
+  sort_key: string;
+}
+
+export type TemplateLinksTable = PageLinksTable;
+
+export interface LogsTable {
+  id: Generated<number>;
+  type: string;
+  action: string;
+  created_at: number;
+  user_id: number | null;
+  author_name: string;
+  namespace: number;
+  title: string;
+  page_id: number | null;
+  comment: Generated<string>;
+  params: Generated<string>;
+}
+
+export interface RecentChangesTable {
+  id: Generated<number>;
+  created_at: number;
+  kind: 'new' | 'edit' | 'log';
+  namespace: number;
+  title: string;
+  page_id: number | null;
+  rev_id: number | null;
+  old_rev_id: number | null;
+  user_id: number | null;
+  author_name: string;
+  summary: Generated<string>;
+  minor: Generated<number>;
+  bot: Generated<number>;
+  old_size: number | null;
+  new_size: number | null;
+  log_id: number | null;
+}
+
+export interface WatchlistTable {
+  user_id: number;
+  namespace: number;
+  title: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  created_at: number;
+  kind: string;
+  namespace: number;
+  title: string;
+  rev_id: number | null;
+  actor_name: string;
+  read_at: number | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  payload: string;
+  created_at: number;
+  claimed_at: number | null;
+  processed_at: number | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+/** Search module: one row per indexed page (PostgreSQL adds `tsv` and `title_tsv` columns, SQLite an FTS5 table). */
+export interface SearchPagesTable {
+  page_id: number;
+  namespace: number;
+  title: string;
+  full_title: string;
+  body: string;
+}
+
+/** Search module: folded title suffixes starting at each word, for prefix autocomplete. */
+export interface SearchTitleKeysTable {
+  page_id: number;
+  pos: number;
+  key: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   tokens: TokensTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
+  search_pages: SearchPagesTable;
+  search_title_keys: SearchTitleKeysTable;
+  pages: PagesTable;
+  revisions: RevisionsTable;
+  page_renders: PageRendersTable;
+  page_links: PageLinksTable;
+  category_links: CategoryLinksTable;
+  template_links: TemplateLinksTable;
+  logs: LogsTable;
+  recent_changes: RecentChangesTable;
+  watchlist: WatchlistTable;
+  notifications: NotificationsTable;
+  events: EventsTable;
 }

@@ -25,6 +25,11 @@ export function errorText(ctx: RequestContext, key: string, params: Record<strin
   return ctx.t(isMessageKey(key) ? key : 'field.required', params);
 }
 
+/** A page title that says the form has errors, so screen-reader users hear it first (GOV.UK pattern). */
+export function formTitle(ctx: RequestContext, title: string, form: FormState): string {
+  return Object.keys(form.errors).length > 0 ? `${ctx.t('form.error_prefix')} ${title}` : title;
+}
+
 export interface FormState {
   values: Record<string, string>;
   errors: FieldErrors;
@@ -39,7 +44,7 @@ export function ErrorSummary({ ctx, form, labels }: { ctx: RequestContext; form:
   const entries = Object.entries(form.errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+    <div class="error-summary" role="alert" tabindex="-1" id="error-summary" autofocus>
       <p>{ctx.t('form.error_summary', { count: entries.length })}</p>
       <ul>
         {entries.map(([field, key]) => (

@@ -10,7 +10,7 @@ import type { Config } from '../../core/config.ts';
 export type { AccountsDeps } from './deps.ts';
 export { ROLES, ANONYMOUS, isRole } from './types.ts';
 export type { Actor, Role, User, SignupMode } from './types.ts';
-export { can, authorize, abilities, assignableRoles, ACTIONS, type Action } from './policy.ts';
+export { can, authorize, abilities, assignableRoles, roleOf, ACTIONS, type Action } from './policy.ts';
 export { LIMITS } from './limits.ts';
 export { SIGNUP_MODE_KEY } from './auth.ts';
 

@@ -49,7 +49,13 @@ export interface RenderEnv {
   /** Status of each link target, by Title.key; unknown keys render as missing (red). */
   linkStatus: ReadonlyMap<string, LinkStatus>;
   /** Localised strings the HTML needs (edit-section link text, red-link hint, TOC heading). */
-  labels: { editSection: string; redLink: (pageTitle: string) => string; toc: string };
+  labels: {
+    editSection: string;
+    redLink: (pageTitle: string) => string;
+    toc: string;
+    /** Heading of a redirect page ("Redirection vers :"); without it the header shows only the link. */
+    redirectTo?: string;
+  };
   /** When false, no section edit links (old revisions, previews). */
   editSections: boolean;
 }

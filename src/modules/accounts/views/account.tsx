@@ -2,14 +2,14 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateIso, LOCALES } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, type FormState } from '../../../core/layout/components.tsx';
+import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
 import { PASSWORD_MIN } from '../passwords.ts';
 import type { User } from '../types.ts';
 import { fieldLabels } from './auth.tsx';
 
 export function AccountPage({ ctx, user, form }: { ctx: RequestContext; user: User; form: FormState }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('account.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('account.title'), form)}>
       <h1>{ctx.t('account.title')}</h1>
       <h2>{ctx.t('account.profile')}</h2>
       <dl class="profile">

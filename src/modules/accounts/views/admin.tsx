@@ -2,13 +2,13 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateIso } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, colon, type FormState } from '../../../core/layout/components.tsx';
+import { CsrfField, ErrorSummary, Field, SubmitButton, colon, formTitle, type FormState } from '../../../core/layout/components.tsx';
 import type { Invitation, Role, SignupMode, User } from '../types.ts';
 import { fieldLabels } from './auth.tsx';
 
 export function SettingsPage({ ctx, mode, form }: { ctx: RequestContext; mode: SignupMode; form: FormState }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('admin.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('admin.title'), form)}>
       <h1>{ctx.t('admin.title')}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={{ signup_mode: ctx.t('admin.signup_mode') }} />
       <form method="post" action="/admin" class="stack">
@@ -38,7 +38,7 @@ interface UsersProps {
 
 export function UsersPage({ ctx, users, roles, canSetRole, form }: UsersProps): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('users.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('users.title'), form)}>
       <h1>{ctx.t('users.title')}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={{}} />
       <div class="table-wrap">
@@ -90,7 +90,7 @@ interface InvitationsProps {
 export function InvitationsPage({ ctx, pending, roles, form, link }: InvitationsProps): Raw {
   const selected = form.values.role ?? 'contributor';
   return (
-    <Layout ctx={ctx} title={ctx.t('invite.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('invite.title'), form)}>
       <h1>{ctx.t('invite.title')}</h1>
       {link ? <div class="notice" role="status"><p>{ctx.t('notice.invited')}</p><p>{ctx.t('invite.link')} <code>{link}</code></p></div> : null}
       <h2>{ctx.t('invite.new')}</h2>

@@ -1,7 +1,7 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Alert, CsrfField, ErrorSummary, Field, SubmitButton, type FormState } from '../../../core/layout/components.tsx';
+import { Alert, CsrfField, formTitle, ErrorSummary, Field, SubmitButton, type FormState } from '../../../core/layout/components.tsx';
 import { PASSWORD_MIN } from '../passwords.ts';
 import type { Role } from '../types.ts';
 
@@ -25,7 +25,7 @@ export { labels as fieldLabels };
 
 export function LoginPage({ ctx, form, returnTo }: { ctx: RequestContext; form: FormState; returnTo: string }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('login.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('login.title'), form)}>
       <h1>{ctx.t('login.title')}</h1>
       <ErrorSummary ctx={ctx} form={form} labels={labels(ctx)} />
       <form method="post" action="/connexion" class="stack" novalidate>
@@ -54,7 +54,7 @@ interface SignupProps {
 export function SignupPage({ ctx, form, invitation, inviteOnly }: SignupProps): Raw {
   const closed = inviteOnly && !invitation;
   return (
-    <Layout ctx={ctx} title={ctx.t('signup.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('signup.title'), form)}>
       <h1>{ctx.t('signup.title')}</h1>
       {closed ? <Alert>{ctx.t('signup.invite_only')}</Alert> : null}
       {invitation ? <p>{ctx.t('signup.invited_as', { site: ctx.t('site.name'), role: ctx.t(`role.${invitation.role}`) })}</p> : null}
@@ -76,7 +76,7 @@ export function SignupPage({ ctx, form, invitation, inviteOnly }: SignupProps): 
 
 export function SetupPage({ ctx, form, token, valid }: { ctx: RequestContext; form: FormState; token: string; valid: boolean }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('setup.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('setup.title'), form)}>
       <h1>{ctx.t('setup.title')}</h1>
       {valid ? <p>{ctx.t('setup.intro')}</p> : <Alert>{ctx.t('setup.invalid')}</Alert>}
       <ErrorSummary ctx={ctx} form={form} labels={labels(ctx)} />
@@ -95,7 +95,7 @@ export function SetupPage({ ctx, form, token, valid }: { ctx: RequestContext; fo
 
 export function ResetRequestPage({ ctx, form, sent }: { ctx: RequestContext; form: FormState; sent: boolean }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('reset.request_title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('reset.request_title'), form)}>
       <h1>{ctx.t('reset.request_title')}</h1>
       {sent ? <div class="notice" role="status">{ctx.t('reset.request_sent')}</div> : <p>{ctx.t('reset.request_intro')}</p>}
       <ErrorSummary ctx={ctx} form={form} labels={labels(ctx)} />
@@ -110,7 +110,7 @@ export function ResetRequestPage({ ctx, form, sent }: { ctx: RequestContext; for
 
 export function ResetPage({ ctx, form, token, valid }: { ctx: RequestContext; form: FormState; token: string; valid: boolean }): Raw {
   return (
-    <Layout ctx={ctx} title={ctx.t('reset.title')}>
+    <Layout ctx={ctx} title={formTitle(ctx, ctx.t('reset.title'), form)}>
       <h1>{ctx.t('reset.title')}</h1>
       {valid ? null : <Alert>{ctx.t('reset.invalid')} <a href="/mot-de-passe/oubli">{ctx.t('reset.request_again')}</a></Alert>}
       <ErrorSummary ctx={ctx} form={form} labels={labels(ctx)} />

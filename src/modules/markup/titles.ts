@@ -1,0 +1,139 @@
+/**
+ * Page titles, parsed and normalised after MediaWiki's TitleParser (MediaWikiTitleCodec::splitTitleString):
+ * bidi marks dropped; '_' and runs of Unicode spaces become one space; trimmed; one leading ':'
+ * dropped (it only means "not the default namespace, not a category assignment"); a namespace prefix
+ * (case-insensitive, accents significant) recognised; '#' starts the fragment; illegal characters,
+ * relative paths, '~~~', percent-escapes and entity-like sequences rejected; 255 bytes at most
+ * (UTF-8, without the namespace, as MediaWiki's page_title); the first letter upper-cased.
+ *
+ * `parseTitle` takes text as written by people (a link target, a form field): like
+ * Title::newFromText it decodes HTML character references, but not %-escapes (a title cannot
+ * contain "%XX"; the wikilink syntax decodes them before calling it, as MediaWiki's parser does).
+ * `titleFromKey` takes the key form stored in tables and URLs and decodes nothing.
+ */
+import { decodeCharReferences } from './entities.ts';
+import { NS_MAIN, NS_SPECIAL, namespaceById, namespaceByName } from './namespaces.ts';
+import type { ParseTitleResult, Title, TitleError } from './types.ts';
+
+export { NAMESPACES, namespaceByName } from './namespaces.ts';
+
+const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E]/g;
+const SPACES = /[ _\u00A0\u1680\u180E\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+const NS_PREFIX = /^(.+?)_*:_*(.*)$/s;
+/** Outside MediaWiki's $wgLegalTitleChars: controls, # < > [ ] | { }, and DEL. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
+const ILLEGAL_CHAR = /[\x00-\x1f\x7f#<>[\]|{}\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+const ENTITY_LIKE = /&[A-Za-z0-9\u0080-\uFFFF]+;/;
+const MAX_BYTES = 255;
+const MAX_BYTES_SPECIAL = 512;
+
+const encoder = new TextEncoder();
+
+function fail(error: TitleError, char?: string): ParseTitleResult {
+  return char === undefined ? { ok: false, error } : { ok: false, error, char };
+}
+
+function trimUnderscores(s: string): string {
+  return s.replace(/^_+|_+$/g, '');
+}
+
+function isRelative(s: string): boolean {
+  return (
+    s === '.' || s === '..' || s.startsWith('./') || s.startsWith('../') ||
+    s.includes('/./') || s.includes('/../') || s.endsWith('/.') || s.endsWith('/..')
+  );
+}
+
+/** Upper-cases the first letter; letters whose capital is several characters ('ß') stay as they are, as in MediaWiki. */
+export function ucfirst(s: string): string {
+  const first = s.codePointAt(0);
+  if (first === undefined) return s;
+  const ch = String.fromCodePoint(first);
+  const upper = ch.toUpperCase();
+  return [...upper].length === 1 ? upper + s.slice(ch.length) : s;
+}
+
+/** Builds a Title from parts already valid and normalised (text with spaces). */
+export function makeTitle(namespace: number, text: string, fragment = ''): Title {
+  const ns = namespaceById(namespace);
+  const full = ns && ns.name !== '' ? `${ns.name}:${text}` : text;
+  return { namespace, text, fragment, full, key: full.replace(/ /g, '_') };
+}
+
+function split(input: string, defaultNs: number, allowFragment: boolean): ParseTitleResult {
+  let s = trimUnderscores(input.replace(BIDI_MARKS, '').replace(SPACES, '_'));
+  let ns = defaultNs;
+  let prefixed = false;
+  if (s.startsWith(':')) {
+    ns = NS_MAIN;
+    s = trimUnderscores(s.slice(1));
+  }
+  if (s === '') return fail('title.empty');
+
+  const m = NS_PREFIX.exec(s);
+  const found = m ? namespaceByName(m[1]!.replace(/_/g, ' ')) : undefined;
+  if (m && found) {
+    ns = found.id;
+    prefixed = true;
+    s = m[2]!;
+  }
+  // MediaWiki's title-invalid-initial-colon ("Catégorie::X", "::X").
+  if (s.startsWith(':')) return fail('title.invalid_char', ':');
+
+  let fragment = '';
+  const hash = s.indexOf('#');
+  if (hash >= 0) {
+    if (!allowFragment) return fail('title.invalid_char', '#');
+    fragment = s.slice(hash + 1).replace(/_/g, ' ');
+    s = trimUnderscores(s.slice(0, hash));
+  }
+  if (s === '') return fail(prefixed ? 'title.namespace_only' : 'title.empty');
+
+  const illegal = ILLEGAL_CHAR.exec(s) ?? PERCENT_ESCAPE.exec(s) ?? ENTITY_LIKE.exec(s);
+  if (illegal) return fail('title.invalid_char', illegal[0].slice(0, 1));
+  if (isRelative(s)) return fail('title.relative');
+  if (s.includes('~~~')) return fail('title.invalid_char', '~');
+  if (encoder.encode(s).length > (ns === NS_SPECIAL ? MAX_BYTES_SPECIAL : MAX_BYTES)) return fail('title.too_long');
+
+  const nsInfo = namespaceById(ns);
+  if (!nsInfo) return fail('title.empty');
+  if (nsInfo.capitalize) s = ucfirst(s);
+  return { ok: true, title: makeTitle(ns, s.replace(/_/g, ' '), fragment) };
+}
+
+/** Parses a title as written by a person (link target, form field); `defaultNs` applies when no prefix is given. */
+export function parseTitle(input: string, defaultNs = 0): ParseTitleResult {
+  return split(decodeCharReferences(input).normalize('NFC'), defaultNs, true);
+}
+
+/** Rebuilds a Title from its key (`Catégorie:Chantiers_actifs`): no decoding, no fragment. */
+export function titleFromKey(key: string): Title | undefined {
+  const r = split(key.normalize('NFC'), NS_MAIN, false);
+  return r.ok ? r.title : undefined;
+}
+
+/** The talk page of a title (itself for a talk page); undefined for special pages. */
+export function talkOf(title: Title): Title | undefined {
+  if (title.namespace < 0) return undefined;
+  const ns = title.namespace % 2 === 1 ? title.namespace : title.namespace + 1;
+  return namespaceById(ns) ? makeTitle(ns, title.text) : undefined;
+}
+
+/** The subject page of a title (itself for a subject page). */
+export function subjectOf(title: Title): Title {
+  const ns = title.namespace > 0 && title.namespace % 2 === 1 ? title.namespace - 1 : title.namespace;
+  return makeTitle(ns, title.text);
+}
+
+/** Percent-encodes as MediaWiki's wfUrlencode: `/ : @ $ ! * , ; ( ) ~` stay readable, `'` is encoded. */
+export function wfUrlencode(s: string): string {
+  return encodeURIComponent(s)
+    .replace(/'/g, '%27')
+    .replace(/%(3B|40|24|2C|2F|3A)/gi, (m) => decodeURIComponent(m));
+}
+
+/** Path of a title's page: `/wiki/` + key, without the fragment. */
+export function titleUrl(title: Title): string {
+  return `/wiki/${wfUrlencode(title.key)}`;
+}

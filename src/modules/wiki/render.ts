@@ -1,0 +1,90 @@
+import type { Executor } from '../../core/events.ts';
+import { collectLinks, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import { dbTitle } from './store.ts';
+
+/**
+ * Rendered HTML is stored in the site's content language with placeholder tokens where
+ * interface text goes; a view swaps them for the reader's language (as MediaWiki does with
+ * its edit-section markers), so one stored render serves every reader.
+ */
+export const TOKENS = { editSection: '\u27E6mw-editsection\u27E7', redLink: '\u27E6mw-redlink\u27E7', toc: '\u27E6mw-toc\u27E7', redirectTo: '\u27E6mw-redirectto\u27E7' } as const;
+
+const LABELS = {
+  editSection: TOKENS.editSection,
+  redLink: (page: string) => `${page} ${TOKENS.redLink}`,
+  toc: TOKENS.toc,
+  redirectTo: TOKENS.redirectTo,
+};
+
+/** Existence of each link target, in one query per namespace. */
+export async function linkStatuses(db: Executor, keys: readonly string[]): Promise<Map<string, LinkStatus>> {
+  const byNs = new Map<number, Map<string, string>>();
+  for (const key of keys) {
+    const t = titleFromKey(key);
+    if (!t) continue;
+    const m = byNs.get(t.namespace) ?? new Map<string, string>();
+    m.set(dbTitle(t), key);
+    byNs.set(t.namespace, m);
+  }
+  const statuses = new Map<string, LinkStatus>();
+  for (const [ns, titles] of byNs) {
+    const names = [...titles.keys()];
+    for (let i = 0; i < names.length; i += 500) {
+      const rows = await db
+        .selectFrom('pages')
+        .select(['title', 'is_redirect'])
+        .where('namespace', '=', ns)
+        .where('title', 'in', names.slice(i, i + 500))
+        .where('deleted_at', 'is', null)
+        .execute();
+      for (const r of rows) statuses.set(titles.get(r.title)!, r.is_redirect ? 'redirect' : 'exists');
+    }
+  }
+  return statuses;
+}
+
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean): Promise<RenderResult> {
+  const keys = collectLinks(content, model);
+  const linkStatus = await linkStatuses(db, keys);
+  return render(content, model, { title, linkStatus, labels: LABELS, editSections });
+}
+
+/** Stores the render of a page's latest revision and replaces its rows in the links tables. */
+export async function storeRender(db: Executor, pageId: number, revId: number, result: RenderResult, now: number): Promise<void> {
+  const row = { rev_id: revId, html: result.html, toc: result.toc, headings: JSON.stringify(result.headings), rendered_at: now };
+  await db.insertInto('page_renders').values({ page_id: pageId, ...row }).onConflict((oc) => oc.column('page_id').doUpdateSet(row)).execute();
+
+  await db.deleteFrom('page_links').where('from_page_id', '=', pageId).execute();
+  const links = dedupe(result.links.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
+  for (let i = 0; i < links.length; i += 200) await db.insertInto('page_links').values(links.slice(i, i + 200)).execute();
+
+  await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();
+  const seen = new Set<string>();
+  const cats = result.categories
+    .map((c) => ({ from_page_id: pageId, category: c.name.replace(/ /g, '_'), sort_key: c.sortKey }))
+    .filter((c) => !seen.has(c.category) && seen.add(c.category));
+  if (cats.length) await db.insertInto('category_links').values(cats).execute();
+
+  await db.deleteFrom('template_links').where('from_page_id', '=', pageId).execute();
+  const templates = dedupe(result.templates.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
+  if (templates.length) await db.insertInto('template_links').values(templates).execute();
+}
+
+function dedupe<T extends { to_namespace: number; to_title: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = `${r.to_namespace}:${r.to_title}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Swaps the placeholder tokens of a stored render for the reader's language. */
+export function localizeRender(html: string, labels: { editSection: string; redLink: string; toc: string; redirectTo: string }): string {
+  return html
+    .replaceAll(TOKENS.editSection, labels.editSection)
+    .replaceAll(TOKENS.redLink, labels.redLink)
+    .replaceAll(TOKENS.toc, labels.toc)
+    .replaceAll(TOKENS.redirectTo, labels.redirectTo);
+}

@@ -1,0 +1,74 @@
+import type { Actor } from '../../core/actor.ts';
+import type { EventHandler } from '../../core/events.ts';
+import { parseTitle, type ContentModel, type Title } from '../markup/index.ts';
+import { deletePage, undeletePage } from './commands/delete-page.ts';
+import { movePage, type MoveInput } from './commands/move-page.ts';
+import { protectPage } from './commands/protect-page.ts';
+import { savePage } from './commands/save-page.ts';
+import type { WikiDeps } from './deps.ts';
+import { invalidationHandlers } from './invalidate.ts';
+import { localizeRender, renderWithLinks } from './render.ts';
+import { dbTitle, wikiStore } from './store.ts';
+import type { SaveInput } from './types.ts';
+import { notificationHandlers, watchlist } from './watch.ts';
+
+/** The wiki's public surface: commands take the actor; queries read. */
+export function createWiki(deps: WikiDeps) {
+  const store = wikiStore(deps.db, deps.engine);
+  return {
+    deps,
+    save: (actor: Actor, input: SaveInput) => savePage(deps, actor, input),
+    move: (actor: Actor, input: MoveInput) => movePage(deps, actor, input),
+    delete: (actor: Actor, title: Title, reason: string) => deletePage(deps, actor, title, reason),
+    undelete: (actor: Actor, title: Title, reason: string) => undeletePage(deps, actor, title, reason),
+    protect: (actor: Actor, title: Title, level: Parameters<typeof protectPage>[3], reason: string) => protectPage(deps, actor, title, level, reason),
+    watchlist: watchlist(deps),
+
+    page: (title: Title) => store.livePage(title),
+    deletedPages: (title: Title) => store.deletedPages(title),
+    revision: (id: number) => store.revision(id),
+    revisions: (pageId: number, opts: { limit: number; before?: number }) => store.revisions(pageId, opts),
+
+    async storedRender(pageId: number) {
+      return deps.db.selectFrom('page_renders').select(['rev_id', 'html', 'toc', 'headings']).where('page_id', '=', pageId).executeTakeFirst();
+    },
+
+    /** Renders text that is not stored (previews, old revisions): no section edit links. */
+    async renderTransient(title: Title, text: string, model: ContentModel, labels: Parameters<typeof localizeRender>[1]) {
+      const r = await renderWithLinks(deps.db, title, text, model, false);
+      return { ...r, html: localizeRender(r.html, labels), toc: localizeRender(r.toc, labels) };
+    },
+
+    async categoriesOf(pageId: number): Promise<Array<{ title: Title; exists: boolean }>> {
+      const rows = await deps.db
+        .selectFrom('category_links')
+        .leftJoin('pages', (j) => j.on('pages.namespace', '=', 14).onRef('pages.title', '=', 'category_links.category').on('pages.deleted_at', 'is', null))
+        .select(['category_links.category', 'pages.id'])
+        .where('category_links.from_page_id', '=', pageId)
+        .orderBy('category_links.category')
+        .execute();
+      return rows.flatMap((r) => {
+        const t = parseTitle(`Catégorie:${r.category.replace(/_/g, ' ')}`);
+        return t.ok ? [{ title: t.title, exists: r.id !== null }] : [];
+      });
+    },
+
+    async parentSizes(ids: number[]): Promise<Map<number, number>> {
+      if (ids.length === 0) return new Map();
+      const rows = await deps.db.selectFrom('revisions').select(['id', 'size']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.size]));
+    },
+
+    dbTitle,
+
+    handlers(): Record<string, EventHandler[]> {
+      const merged: Record<string, EventHandler[]> = {};
+      for (const group of [invalidationHandlers(deps), notificationHandlers(deps)]) {
+        for (const [type, list] of Object.entries(group)) merged[type] = [...(merged[type] ?? []), ...list];
+      }
+      return merged;
+    },
+  };
+}
+
+export type Wiki = ReturnType<typeof createWiki>;
