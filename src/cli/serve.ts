@@ -5,7 +5,7 @@ import { buildMaillage, housekeeping } from '../main.ts';
 /** Runs the web server until SIGINT/SIGTERM, then drains requests and closes the database. */
 export async function serve(config: Config): Promise<number> {
   const m = await buildMaillage(config);
-  if (config.demo && (await loadDemo(m.db.db, m.accounts))) m.logger.info('demo network loaded');
+  if (config.demo && (await loadDemo({ db: m.db.db, accounts: m.accounts, wiki: m.wiki.wiki }))) m.logger.info('demo network loaded');
   const setupLink = await m.accounts.auth.setupLinkIfNeeded();
   await m.app.listen({ host: config.host, port: config.port });
   m.events.start();

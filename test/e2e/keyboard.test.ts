@@ -22,7 +22,7 @@ function headerFocusables(page: Page) {
   return page.locator('header').evaluate((header) =>
     [...header.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]')]
       .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled)
-      .map((el) => (el.textContent ?? '').trim()));
+      .map((el) => (el.textContent ?? '').trim() || el.getAttribute('name') || ''));
 }
 
 describe('keyboard only', () => {
@@ -51,7 +51,7 @@ describe('keyboard only', () => {
   it('tabs through the header in document order, each stop with a visible focus indicator', async () => {
     const page = await site.newPage();
     await visit(page, '/');
-    const expected = ['Maillage', 'Accueil', 'Se connecter', 'Créer un compte', 'English'];
+    const expected = ['Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter', 'Créer un compte', 'English'];
     await expect(headerFocusables(page)).resolves.toEqual(expected);
 
     const skip = await tab(page);
@@ -72,7 +72,7 @@ describe('keyboard only', () => {
     const page = await site.newPage();
     await site.signIn(page, user);
     await visit(page, '/compte');
-    const expected = ['Maillage', 'Accueil', 'Utilisateurs', 'Invitations', 'Administration', 'Alex Admin', 'Se déconnecter', 'English'];
+    const expected = ['Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'Liste de suivi', 'Notifications', 'Utilisateurs', 'Invitations', 'Administration', 'q', 'Rechercher', 'Alex Admin', 'Se déconnecter', 'English'];
     await expect(headerFocusables(page)).resolves.toEqual(expected);
 
     await tab(page);
@@ -94,8 +94,8 @@ describe('keyboard only', () => {
     const page = await site.newPage();
     await visit(page, '/');
 
-    // From the home page: skip link, brand, home, then the header's login link.
-    for (const text of ['Aller au contenu principal', 'Maillage', 'Accueil', 'Se connecter']) {
+    // From the home page: skip link, brand, navigation, search, then the header's login link.
+    for (const text of ['Aller au contenu principal', 'Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter']) {
       await expect(tab(page)).resolves.toMatchObject({ text });
     }
     await loads(page, () => page.keyboard.press('Enter'));

@@ -89,8 +89,8 @@ describeEachEngine('web shell: language, errors, health, demo', (engine) => {
   });
 
   it('loads the demo network once, with its facts, and opens sign-up', async () => {
-    expect(await loadDemo(t.m.db.db, t.m.accounts)).toBe(true);
-    expect(await loadDemo(t.m.db.db, t.m.accounts)).toBe(false);
+    expect(await loadDemo({ db: t.m.db.db, accounts: t.m.accounts, wiki: t.m.wiki.wiki })).toBe(true);
+    expect(await loadDemo({ db: t.m.db.db, accounts: t.m.accounts, wiki: t.m.wiki.wiki })).toBe(false);
     const home = (await t.agent().get('/')).body;
     for (const fact of ['Concertation', 'Formation', 'Veille', 'Projets', 'Almanach culturel', 'Codéveloppement', 'Culture des données', 'Écoresponsabilité et numérique', 'Culture Laval']) {
       expect(home).toContain(fact);
@@ -99,5 +99,12 @@ describeEachEngine('web shell: language, errors, health, demo', (engine) => {
     expect(home).toContain('33\u00A0%');
     expect(home).toContain('21\u00A0%');
     expect((await t.agent().get('/inscription')).body).not.toContain('sur invitation');
+    const wikiHome = await t.agent().get('/wiki/Accueil');
+    expect(wikiHome.statusCode).toBe(200);
+    expect(wikiHome.body).toContain('Les quatre axes du mandat');
+    const rencontre = await t.agent().get('/wiki/Rencontre_nationale_de_mai_2021');
+    expect(rencontre.body).toMatch(/46(&#160;|\u00A0)%/);
+    // A chantier named in the list but not yet written shows as a red link.
+    expect((await t.agent().get('/wiki/Chantiers')).body).toMatch(/class="new"[^>]*>Compétences numériques|Compétences_num%C3%A9riques\?action=edit&amp;redlink=1/);
   });
 });

@@ -15,7 +15,15 @@ interface NavItem {
 }
 
 function navItems(ctx: RequestContext): NavItem[] {
-  const items: NavItem[] = [{ href: '/', label: ctx.t('nav.home') }];
+  const items: NavItem[] = [
+    { href: '/', label: ctx.t('nav.home') },
+    { href: '/wiki/Accueil', label: ctx.t('nav.wiki') },
+    { href: '/wiki/Sp%C3%A9cial:Modifications_r%C3%A9centes', label: ctx.t('nav.recent_changes') },
+  ];
+  if (ctx.actor.kind === 'user') {
+    items.push({ href: '/wiki/Sp%C3%A9cial:Liste_de_suivi', label: ctx.t('nav.watchlist') });
+    items.push({ href: '/wiki/Sp%C3%A9cial:Notifications', label: ctx.t('nav.notifications') });
+  }
   if (ctx.abilities.has('users.list')) items.push({ href: '/admin/utilisateurs', label: ctx.t('nav.users') });
   if (ctx.abilities.has('users.invite')) items.push({ href: '/admin/invitations', label: ctx.t('nav.invitations') });
   if (ctx.abilities.has('settings.edit')) items.push({ href: '/admin', label: ctx.t('nav.admin') });
@@ -23,8 +31,22 @@ function navItems(ctx: RequestContext): NavItem[] {
 }
 
 function isCurrent(ctx: RequestContext, href: string): boolean {
-  const path = ctx.path.split('?')[0];
-  return path === href;
+  const path = ctx.path.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(path) === decodeURIComponent(href);
+  } catch {
+    return path === href;
+  }
+}
+
+function SearchBox({ ctx }: { ctx: RequestContext }): Raw {
+  return (
+    <form method="get" action="/wiki/Sp%C3%A9cial:Recherche" role="search" class="search-box">
+      <label for="search-q" class="visually-hidden">{ctx.t('nav.search_label')}</label>
+      <input id="search-q" name="q" type="search" autocomplete="off" placeholder={ctx.t('nav.search_placeholder')} data-suggest="/api/suggest" />
+      <button type="submit" class="button secondary">{ctx.t('nav.search')}</button>
+    </form>
+  );
 }
 
 function AccountMenu({ ctx }: { ctx: RequestContext }): Raw {
@@ -87,6 +109,7 @@ export function Layout({ ctx, title, children }: LayoutProps): Raw {
             </ul>
           </nav>
           <div class="header-tools">
+            <SearchBox ctx={ctx} />
             <AccountMenu ctx={ctx} />
             <LanguageSwitch ctx={ctx} />
           </div>

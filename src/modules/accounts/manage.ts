@@ -9,7 +9,7 @@ import { LIMITS } from './limits.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { assignableRoles, authorize } from './policy.ts';
 import { changePasswordSchema, inviteSchema, roleSchema } from './schemas.ts';
-import { accountsStore } from './store.ts';
+import { accountsStore, toUser } from './store.ts';
 import { isRole, type Actor, type Invitation, type Role, type SignupMode, type User } from './types.ts';
 
 function signedIn(actor: Actor): Extract<Actor, { kind: 'user' }> {
@@ -106,6 +106,11 @@ export function operator(deps: AccountsDeps) {
     return row;
   }
   return {
+    /** Acts as an existing user without a session (imports, demo content). */
+    async actorFor(email: string): Promise<Actor> {
+      const row = await byEmail(email);
+      return { kind: 'user', user: toUser(row), sessionId: 'operator' };
+    },
     async createUser(input: { email: string; name: string; role: Role; password?: string }): Promise<User> {
       const role = parseForm(roleSchema, input.role);
       return store.insertUser({
