@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from './core/clock.ts';
@@ -11,7 +12,10 @@ import { pruneRateLimits } from './core/rate-limit.ts';
 import { getOrInitSetting } from './core/settings.ts';
 import { createEventBus, type EventBus, type EventHandler } from './core/events.ts';
 import { createAccounts, type Accounts } from './modules/accounts/index.ts';
+import { createFilesModule, databaseFileStore, diskFileStore, filePanel, lookupFilesForRender, type FileStore, type FilesModule } from './modules/files/index.ts';
+import { createSearchIndex, searchFeed, searchPage, suggestRoute, type SearchIndex } from './modules/search/index.ts';
 import { createWikiModule, type WikiModule } from './modules/wiki/index.ts';
+import { titleFromKey } from './modules/markup/index.ts';
 import { portalRoutes } from './modules/portal/index.ts';
 
 /**
@@ -23,6 +27,8 @@ export interface Maillage {
   db: DbHandle;
   accounts: Accounts;
   wiki: WikiModule;
+  search: SearchIndex;
+  files: FilesModule;
   events: EventBus;
   logger: Logger;
   close(): Promise<void>;
@@ -52,8 +58,18 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   // Handlers are registered after the modules that need the bus exist.
   const handlers: Record<string, EventHandler[]> = {};
   const events = createEventBus(db.db, handlers, clock, logger);
-  const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events }, { publicUrl: config.publicUrl });
+  const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events, files: lookupFilesForRender }, { publicUrl: config.publicUrl, filePanel: filePanel(db.db) });
   addHandlers(handlers, wiki.handlers);
+  const search = createSearchIndex(db.db, db.engine);
+  addHandlers(handlers, searchFeed(db.db, search));
+  wiki.registerSpecial(['Recherche', 'Search'], searchPage(search, async (key) => {
+    const t = titleFromKey(key);
+    return Boolean(t && (await wiki.wiki.page(t)));
+  }));
+  // Files: on disk with SQLite (one instance); in the database with PostgreSQL, so instances share them.
+  const storage = config.fileStorage ?? (db.engine === 'postgres' ? 'database' : 'disk');
+  const fileStore: FileStore = storage === 'database' ? databaseFileStore(db.db, clock) : diskFileStore(path.join(config.dataDir, 'files'));
+  const files = createFilesModule({ db: db.db, clock, events, store: fileStore, wiki, maxBytes: config.uploadMaxBytes });
 
   const app = await createApp({
     config,
@@ -62,7 +78,7 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
     logger,
     resolveActor: (token) => accounts.sessions.resolve(token),
     abilitiesOf: accounts.abilitiesOf,
-    modules: [portalRoutes({ db: db.db }), ...accounts.routes, ...wiki.routes],
+    modules: [portalRoutes({ db: db.db }), ...accounts.routes, ...wiki.routes, ...files.routes, suggestRoute(search)],
   });
 
   return {
@@ -70,6 +86,8 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
     db,
     accounts,
     wiki,
+    search,
+    files,
     events,
     logger,
     async close() {

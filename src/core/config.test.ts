@@ -12,6 +12,11 @@ describe('config', () => {
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h/db' });
   });
+  it('leaves the file store to the engine unless FILE_STORAGE says, and reads the upload limit in MB', () => {
+    expect(loadConfig({})).toMatchObject({ fileStorage: undefined, uploadMaxBytes: 10 * 1024 * 1024 });
+    expect(loadConfig({ FILE_STORAGE: 'database', UPLOAD_MAX_MB: '2.5' })).toMatchObject({ fileStorage: 'database', uploadMaxBytes: 2.5 * 1024 * 1024 });
+    expect(() => loadConfig({ FILE_STORAGE: 's3' })).toThrow(ConfigError);
+  });
   it('fails fast with every problem listed', () => {
     expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

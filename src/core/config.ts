@@ -16,6 +16,10 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Maillage <no-reply@localhost>'),
   /** Load the demo network on start (the `start` command sets it). */
   DEMO: z.stringbool().default(false),
+  /** Where uploaded files live: `disk` (DATA_DIR/files) or `database`; default disk on SQLite, database on PostgreSQL. */
+  FILE_STORAGE: z.enum(['disk', 'database']).optional(),
+  /** Largest upload accepted, in megabytes. */
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(1024).default(10),
 });
 
 export type Config = Readonly<{
@@ -30,6 +34,9 @@ export type Config = Readonly<{
   smtpUrl: string | undefined;
   mailFrom: string;
   demo: boolean;
+  /** Chosen file store; undefined = by engine (disk on SQLite, database on PostgreSQL, so instances share files). */
+  fileStorage: 'disk' | 'database' | undefined;
+  uploadMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -56,5 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     demo: e.DEMO,
+    fileStorage: e.FILE_STORAGE,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
   });
 }

@@ -178,6 +178,38 @@ export interface SearchTitleKeysTable {
   key: string;
 }
 
+/** Files module: one row per file name (title key in namespace 6, without the prefix). */
+export interface FilesTable {
+  name: string;
+  current_version_id: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Files module: every uploaded version, immutable. */
+export interface FileVersionsTable {
+  id: Generated<number>;
+  file_name: string;
+  storage_key: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  sha1: string;
+  user_id: number | null;
+  user_name: string;
+  created_at: number;
+  comment: Generated<string>;
+}
+
+/** Files module: bytes of the database file store (bytea on PostgreSQL, blob on SQLite). */
+export interface BlobsTable {
+  key: string;
+  bytes: Buffer;
+  size: number;
+  created_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -197,4 +229,7 @@ export interface Database {
   watchlist: WatchlistTable;
   notifications: NotificationsTable;
   events: EventsTable;
+  files: FilesTable;
+  file_versions: FileVersionsTable;
+  blobs: BlobsTable;
 }

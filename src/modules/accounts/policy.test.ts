@@ -13,6 +13,7 @@ const TABLE: Record<Action, Array<'anonymous' | Role>> = {
   'pages.move': ['contributor', 'agent', 'coordination', 'admin'],
   'pages.delete': ['coordination', 'admin'],
   'pages.protect': ['coordination', 'admin'],
+  'files.upload': ['contributor', 'agent', 'coordination', 'admin'],
   'network.contribute': ['agent', 'coordination', 'admin'],
   'users.list': ['coordination', 'admin'],
   'users.invite': ['coordination', 'admin'],

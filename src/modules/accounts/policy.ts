@@ -12,6 +12,7 @@ const MIN_ROLE = {
   'pages.move': 'contributor',
   'pages.delete': 'coordination',
   'pages.protect': 'coordination',
+  'files.upload': 'contributor',
   'network.contribute': 'agent',
   'users.list': 'coordination',
   'users.invite': 'coordination',

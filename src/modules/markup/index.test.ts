@@ -12,7 +12,7 @@ describe('collectLinks', () => {
 
   it('agrees with render', () => {
     const piece = fc.oneof(
-      fc.constantFrom('[[', ']]', '|', '#', ':', 'Catégorie:', 'Spécial:', 'Accueil', 'x', ' ', '\n', '\n\n', '`', '```\n', '*', '<b>', '%41', '&amp;', '#REDIRECTION '),
+      fc.constantFrom('[[', ']]', '|', '#', ':', 'Catégorie:', 'Spécial:', 'Fichier:', 'vignette', 'lien=', 'Accueil', 'x', ' ', '\n', '\n\n', '`', '```\n', '*', '<b>', '%41', '&amp;', '#REDIRECTION '),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(

@@ -12,8 +12,10 @@ import type { ContentModel, RenderEnv, RenderResult, Title } from './types.ts';
 
 export type * from './types.ts';
 export { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleUrl } from './titles.ts';
+export { NS_FILE } from './namespaces.ts';
 export { getSection, replaceSection, splitSections, type Section } from './sections.ts';
 export { sanitize, type SanitizeResult } from './sanitize.ts';
+export { decodeCharReferences } from './entities.ts';
 
 /** Renders a page. Throws for 'wikitext' until its engine exists. */
 export function render(source: string, model: ContentModel, env: RenderEnv): RenderResult {

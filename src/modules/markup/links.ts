@@ -5,7 +5,7 @@
 import { escapeHtml } from '../../core/html/jsx-runtime.ts';
 import { decodeCharReferences } from './entities.ts';
 import { fragmentHref } from './headings.ts';
-import { NS_CATEGORY, NS_SPECIAL } from './namespaces.ts';
+import { NS_CATEGORY, NS_FILE, NS_SPECIAL } from './namespaces.ts';
 import { parseTitle, titleUrl } from './titles.ts';
 import type { RenderEnv, Title } from './types.ts';
 
@@ -15,7 +15,9 @@ export type WikiLink =
   /** `[[Page]]`, `[[Page#Section]]`, `[[:Catégorie:X]]`. `text` is the default link text. */
   | { kind: 'page'; title: Title; text: string }
   /** `[[Catégorie:X|clé]]`: the page joins a category; nothing is shown. */
-  | { kind: 'category'; title: Title; sortKey: string };
+  | { kind: 'category'; title: Title; sortKey: string }
+  /** `[[Fichier:X.png|options]]`: the file is embedded (see media.ts); `[[:Fichier:X.png]]` is a plain link. */
+  | { kind: 'file'; title: Title };
 
 const URL_START = /^(?:[a-z][a-z0-9+.-]*:\/\/|mailto:|\/\/)/i;
 
@@ -52,6 +54,7 @@ export function resolveWikiLink(target: string, label?: string): WikiLink | unde
     const sortKey = label === undefined ? '' : decodeCharReferences(label).replace(/\n/g, '');
     return { kind: 'category', title: { ...title, fragment: '' }, sortKey };
   }
+  if (!linkForm && title.namespace === NS_FILE) return { kind: 'file', title: { ...title, fragment: '' } };
   return { kind: 'page', title, text: decodeCharReferences(linkForm ? t.slice(1) : t) };
 }
 
@@ -63,7 +66,7 @@ export type LinkAttrs = Array<[name: string, value: string]>;
  * (`class="new"`, edit URL, fragment dropped), redirect (`mw-redirect`), self-link (no href).
  * Special pages are never red-linked to an edit form.
  */
-export function internalLinkAttrs(link: Exclude<WikiLink, { kind: 'category' }>, env: LinkEnv): LinkAttrs {
+export function internalLinkAttrs(link: Exclude<WikiLink, { kind: 'category' | 'file' }>, env: LinkEnv): LinkAttrs {
   if (link.kind === 'fragment') return [['href', fragmentHref(link.fragment)]];
   const t = link.title;
   if (t.key === env.title.key) {

@@ -10,6 +10,8 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { Anchors, headingClose, headingOpen } from './headings.ts';
 import { internalLinkAttrs, linkOpenTag } from './links.ts';
+import { linkTarget } from './media.ts';
+import { fileEmbedOf, filesPlugin } from './plugins/files.ts';
 import { inlineHtmlPlugin } from './plugins/inline-html.ts';
 import { taskListsPlugin } from './plugins/task-lists.ts';
 import { wikiLinkOf, wikiLinksPlugin } from './plugins/wikilinks.ts';
@@ -38,7 +40,7 @@ md.linkify.match = (text: string) => linkifyMatch(text)?.filter((m) => m.schema 
 // Cheap pre-check: every link kept above has "://", "@" (e-mail, mailto:) or "www.".
 const linkifyTest = md.linkify.test.bind(md.linkify);
 md.linkify.test = (text: string) => /:\/\/|@|www\./i.test(text) && linkifyTest(text);
-md.use(footnote).use(wikiLinksPlugin).use(taskListsPlugin).use(inlineHtmlPlugin);
+md.use(footnote).use(wikiLinksPlugin).use(filesPlugin).use(taskListsPlugin).use(inlineHtmlPlugin);
 // Link and image URLs: the sanitiser's schemes (http, https, mailto, ftp) or relative; never data:.
 md.validateLink = (url: string) => {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim());
@@ -110,11 +112,19 @@ function collect(tokens: readonly Token[]): Found {
     else if (t.type === 'link_open') {
       const link = wikiLinkOf(t);
       if (link?.kind === 'page') found.links.push(link.title);
+    } else {
+      // An embedded file is a link to its page (so uploads re-render the pages using it), then its `lien=` and caption links.
+      const file = fileEmbedOf(t);
+      if (!file) return;
+      found.links.push(file.title);
+      const target = linkTarget(file.options);
+      if (target) found.links.push(target);
+      for (const c of t.children ?? []) visit(c);
     }
   };
   for (const t of tokens) {
     visit(t);
-    for (const c of t.children ?? []) visit(c);
+    if (t.type === 'inline') for (const c of t.children ?? []) visit(c);
   }
   return found;
 }
@@ -144,6 +154,7 @@ function armorText(tokens: readonly Token[]): void {
       if (t.type === 'link_open' && (t.markup === 'linkify' || t.markup === 'autolink')) inAutolink = true;
       else if (t.type === 'link_close') inAutolink = false;
       else if (t.type === 'text' && !inAutolink) t.content = armorFrenchSpaces(t.content);
+      else if (t.type === 'wiki_file') armorText([t]);
     }
   }
 }

@@ -58,6 +58,20 @@ export interface RenderEnv {
   };
   /** When false, no section edit links (old revisions, previews). */
   editSections: boolean;
+  /** Uploaded files embedded by the page, by Title.key ('Fichier:Logo.png'); absent ones render as red links to the upload form. */
+  files?: ReadonlyMap<string, RenderFile>;
+}
+
+/** What rendering needs to know about an uploaded file (its current version). */
+export interface RenderFile {
+  /** URL of the original. */
+  url: string;
+  /** URL of an image at least `width` pixels wide (a thumbnail, or the original when it is not wider). */
+  thumbUrl(width: number): string;
+  /** Intrinsic size in CSS pixels; 0 for documents (PDF). */
+  width: number;
+  height: number;
+  mime: string;
 }
 
 export interface Heading {

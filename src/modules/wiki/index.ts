@@ -5,17 +5,20 @@ import { wikiQueries } from './queries.ts';
 import { wikiRoutes } from './routes.ts';
 import { createWiki } from './service.ts';
 import { activityPages } from './specials/activity.tsx';
+import type { PagePanel } from './handlers/read.ts';
 import { specialPages, type SpecialHandler } from './specials/index.ts';
 import { listPages } from './specials/lists.tsx';
 
-export type { WikiDeps } from './deps.ts';
+export type { WikiDeps, FileLookup } from './deps.ts';
+export type { PagePanel } from './handlers/read.ts';
+export { logAction } from './commands/log-action.ts';
 export type { Wiki } from './service.ts';
 export type { Page, Revision, SaveInput, SaveResult } from './types.ts';
 export type { SpecialHandler } from './specials/index.ts';
 export { sideBySideDiff } from './diff.ts';
 
 /** The wiki module: pages, revisions, links tables, special pages, watchlist. */
-export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string }) {
+export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; filePanel?: PagePanel }) {
   const wiki = createWiki(deps);
   const queries = wikiQueries(deps.db);
   const specials = specialPages();
@@ -32,7 +35,7 @@ export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string }) {
     queries,
     /** Other modules add their special pages (Recherche, Téléverser…). */
     registerSpecial: (names: string[], handler: SpecialHandler) => specials.register(names, handler),
-    routes: [wikiRoutes(wiki, queries, specials), notificationsRead],
+    routes: [wikiRoutes(wiki, queries, specials, 'Accueil', opts.filePanel), notificationsRead],
     handlers: wiki.handlers(),
   };
 }

@@ -4,20 +4,18 @@ import { renderWithLinks, storeRender } from './render.ts';
 import { titleOf, wikiStore } from './store.ts';
 
 /**
- * Re-renders the pages that link to a title whose existence changed (created, deleted, moved),
- * so their links turn blue or red. Runs from the outbox, after the change committed.
+ * When a title starts or stops existing (created, deleted, moved), the stored renders of the
+ * pages that link to it are dropped, so their links turn blue or red: the next view renders
+ * them again (MediaWiki purges its parser cache the same way). One statement, whatever the
+ * number of linking pages; runs from the outbox, after the change committed.
  */
-export async function rerenderLinksTo(deps: WikiDeps, namespace: number, title: string): Promise<number> {
-  const from = await deps.db
-    .selectFrom('page_links')
-    .innerJoin('pages', 'pages.id', 'page_links.from_page_id')
-    .select('pages.id')
-    .where('page_links.to_namespace', '=', namespace)
-    .where('page_links.to_title', '=', title)
-    .where('pages.deleted_at', 'is', null)
+export async function invalidateLinksTo(deps: WikiDeps, namespace: number, title: string): Promise<void> {
+  await deps.db
+    .deleteFrom('page_renders')
+    .where('page_id', 'in', (eb) =>
+      eb.selectFrom('page_links').select('page_links.from_page_id').where('page_links.to_namespace', '=', namespace).where('page_links.to_title', '=', title),
+    )
     .execute();
-  for (const { id } of from) await rerenderPage(deps, id);
-  return from.length;
 }
 
 export async function rerenderPage(deps: WikiDeps, pageId: number): Promise<void> {
@@ -28,7 +26,7 @@ export async function rerenderPage(deps: WikiDeps, pageId: number): Promise<void
     const rev = await store.revision(page.latestRevId);
     if (!rev) return;
     const title = titleOf(page.title.namespace, page.title.text.replace(/ /g, '_'));
-    await storeRender(trx, page.id, rev.id, await renderWithLinks(trx, title, rev.content, rev.contentModel, true), deps.clock.now());
+    await storeRender(trx, page.id, rev.id, await renderWithLinks(trx, title, rev.content, rev.contentModel, true, deps.files), deps.clock.now());
   });
 }
 
@@ -37,16 +35,18 @@ type TitlePayload = { namespace: number; title: string };
 export function invalidationHandlers(deps: WikiDeps) {
   const onExistenceChange = async (e: DomainEvent) => {
     const p = e.payload as TitlePayload;
-    await rerenderLinksTo(deps, p.namespace, p.title);
+    await invalidateLinksTo(deps, p.namespace, p.title);
   };
   return {
     'page.created': [onExistenceChange],
     'page.deleted': [onExistenceChange],
+    // A new version of a file (payload: namespace 6 and the file name): pages embedding it show the new one.
+    'file.uploaded': [onExistenceChange],
     'page.moved': [
       async (e: DomainEvent) => {
         const p = e.payload as { from: TitlePayload; to: TitlePayload };
-        await rerenderLinksTo(deps, p.from.namespace, p.from.title);
-        await rerenderLinksTo(deps, p.to.namespace, p.to.title);
+        await invalidateLinksTo(deps, p.from.namespace, p.from.title);
+        await invalidateLinksTo(deps, p.to.namespace, p.to.title);
       },
     ],
   };

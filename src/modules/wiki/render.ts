@@ -1,5 +1,6 @@
 import type { Executor } from '../../core/events.ts';
-import { collectLinks, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import { NS_FILE, collectLinks, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import type { FileLookup } from './deps.ts';
 import { dbTitle } from './store.ts';
 
 /**
@@ -43,10 +44,11 @@ export async function linkStatuses(db: Executor, keys: readonly string[]): Promi
   return statuses;
 }
 
-export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean): Promise<RenderResult> {
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup): Promise<RenderResult> {
   const keys = collectLinks(content, model);
   const linkStatus = await linkStatuses(db, keys);
-  return render(content, model, { title, linkStatus, labels: LABELS, editSections });
+  const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
+  return render(content, model, { title, linkStatus, labels: LABELS, editSections, files: embedded });
 }
 
 /** Stores the render of a page's latest revision and replaces its rows in the links tables. */

@@ -4,7 +4,7 @@ import { sendPage } from '../../core/http/render.ts';
 import { parseTitle, titleUrl, type Title } from '../markup/index.ts';
 import { actionHandlers } from './handlers/actions.ts';
 import { editHandlers } from './handlers/edit.ts';
-import { readHandlers } from './handlers/read.ts';
+import { readHandlers, type PagePanel } from './handlers/read.ts';
 import type { WikiQueries } from './queries.ts';
 import type { Wiki } from './service.ts';
 import { InvalidTitlePage } from './views/invalid-title.tsx';
@@ -24,8 +24,8 @@ export interface SpecialPages {
 }
 
 /** MediaWiki-compatible URLs: /wiki/Titre, ?action=edit|history|raw|…, ?oldid=, ?diff=. */
-export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPages, mainPage = 'Accueil') {
-  const read = readHandlers(wiki, queries);
+export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPages, mainPage = 'Accueil', filePanel?: PagePanel) {
+  const read = readHandlers(wiki, queries, filePanel);
   const edit = editHandlers(wiki);
   const actions = actionHandlers(wiki);
 

@@ -6,10 +6,10 @@ import { movePage, type MoveInput } from './commands/move-page.ts';
 import { protectPage } from './commands/protect-page.ts';
 import { savePage } from './commands/save-page.ts';
 import type { WikiDeps } from './deps.ts';
-import { invalidationHandlers } from './invalidate.ts';
+import { invalidationHandlers, rerenderPage } from './invalidate.ts';
 import { localizeRender, renderWithLinks } from './render.ts';
 import { dbTitle, wikiStore } from './store.ts';
-import type { SaveInput } from './types.ts';
+import type { Page, SaveInput } from './types.ts';
 import { notificationHandlers, watchlist } from './watch.ts';
 
 /** The wiki's public surface: commands take the actor; queries read. */
@@ -29,13 +29,18 @@ export function createWiki(deps: WikiDeps) {
     revision: (id: number) => store.revision(id),
     revisions: (pageId: number, opts: { limit: number; before?: number }) => store.revisions(pageId, opts),
 
-    async storedRender(pageId: number) {
-      return deps.db.selectFrom('page_renders').select(['rev_id', 'html', 'toc', 'headings']).where('page_id', '=', pageId).executeTakeFirst();
+    /** The stored render of the page's latest revision, rendered again first if it was invalidated. */
+    async storedRender(page: Pick<Page, 'id' | 'latestRevId'>) {
+      const read = () => deps.db.selectFrom('page_renders').select(['rev_id', 'html', 'toc', 'headings']).where('page_id', '=', page.id).executeTakeFirst();
+      const stored = await read();
+      if (stored && stored.rev_id === page.latestRevId) return stored;
+      await rerenderPage(deps, page.id);
+      return read();
     },
 
     /** Renders text that is not stored (previews, old revisions): no section edit links. */
     async renderTransient(title: Title, text: string, model: ContentModel, labels: Parameters<typeof localizeRender>[1]) {
-      const r = await renderWithLinks(deps.db, title, text, model, false);
+      const r = await renderWithLinks(deps.db, title, text, model, false, deps.files);
       return { ...r, html: localizeRender(r.html, labels), toc: localizeRender(r.toc, labels) };
     },
 

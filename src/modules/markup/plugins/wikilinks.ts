@@ -54,7 +54,8 @@ function wikilinkRule(state: StateInline, silent: boolean): boolean {
 
   const label = pipe < 0 ? undefined : src.slice(pipe + 1, end);
   const link = resolveWikiLink(src.slice(start + 2, pipe < 0 ? i : pipe), label);
-  if (!link) return false;
+  // Embedded files are the files plugin's (it runs first); one it refused stays text.
+  if (!link || link.kind === 'file') return false;
 
   if (!silent) {
     if (link.kind === 'category') {
@@ -82,8 +83,8 @@ function wikilinkRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-export function wikiLinkOf(token: Token): Exclude<WikiLink, { kind: 'category' }> | undefined {
-  return token.meta?.wikilink as Exclude<WikiLink, { kind: 'category' }> | undefined;
+export function wikiLinkOf(token: Token): Exclude<WikiLink, { kind: 'category' | 'file' }> | undefined {
+  return token.meta?.wikilink as Exclude<WikiLink, { kind: 'category' | 'file' }> | undefined;
 }
 
 /**

@@ -38,7 +38,7 @@ export async function undeletePage(deps: WikiDeps, actor: Actor, title: Title, r
     if (!page) throw new AppError('not_found');
     await trx.updateTable('pages').set({ deleted_at: null, touched_at: now }).where('id', '=', page.id).execute();
     const rev = await store.revision(page.latestRevId);
-    if (rev) await storeRender(trx, page.id, rev.id, await renderWithLinks(trx, title, rev.content, rev.contentModel, true), now);
+    if (rev) await storeRender(trx, page.id, rev.id, await renderWithLinks(trx, title, rev.content, rev.contentModel, true, deps.files), now);
     await logAction(trx, { type: 'delete', action: 'restore', actor, title, pageId: page.id, comment: reason.trim(), now });
     await emit(trx, 'page.created', { pageId: page.id, revId: page.latestRevId, namespace: title.namespace, title: dbTitle(title), actorId: null, actorName: '' }, now);
   });

@@ -58,14 +58,14 @@ async function moveOne(trx: Executor, deps: WikiDeps, actor: Actor, input: MoveI
   // The null revision: same content, records the move in the page's history.
   const nullRev = await store.insertRevision({ pageId: page.id, parentId: latest.id, userId: user?.id ?? null, authorName, now, summary, minor: true, model: latest.contentModel, content: latest.content });
   await store.pointPageAt(page.id, nullRev, page.isRedirect, now);
-  await storeRender(trx, page.id, nullRev.id, await renderWithLinks(trx, input.to, latest.content, latest.contentModel, true), now);
+  await storeRender(trx, page.id, nullRev.id, await renderWithLinks(trx, input.to, latest.content, latest.contentModel, true, deps.files), now);
 
   if (input.leaveRedirect) {
     const content = `#REDIRECTION [[${input.to.full}]]`;
     const redirectId = await store.insertPage({ title: input.from, model: 'markdown', now });
     const rev = await store.insertRevision({ pageId: redirectId, parentId: null, userId: user?.id ?? null, authorName, now, summary, minor: false, model: 'markdown', content });
     await store.pointPageAt(redirectId, rev, true, now);
-    await storeRender(trx, redirectId, rev.id, await renderWithLinks(trx, input.from, content, 'markdown', true), now);
+    await storeRender(trx, redirectId, rev.id, await renderWithLinks(trx, input.from, content, 'markdown', true, deps.files), now);
   }
   await logAction(trx, { type: 'move', action: input.leaveRedirect ? 'move' : 'move_noredirect', actor, title: input.from, pageId: page.id, comment: input.reason.trim(), params: { target: input.to.full }, now });
   await emit(trx, 'page.moved', { pageId: page.id, from: { namespace: input.from.namespace, title: dbTitle(input.from) }, to: { namespace: input.to.namespace, title: dbTitle(input.to) } }, now);

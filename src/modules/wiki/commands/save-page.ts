@@ -78,7 +78,7 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
       now, summary: input.summary.trim(), minor: Boolean(page) && input.minor, model, content: text,
     });
     await store.pointPageAt(pageId, revision, Boolean(redirectTarget(text, model)), now);
-    await storeRender(trx, pageId, revision.id, await renderWithLinks(trx, input.title, text, model, true), now);
+    await storeRender(trx, pageId, revision.id, await renderWithLinks(trx, input.title, text, model, true, deps.files), now);
     await trx.insertInto('recent_changes').values({
       created_at: now, kind: page ? 'edit' : 'new', namespace: input.title.namespace, title: dbTitle(input.title), page_id: pageId,
       rev_id: revision.id, old_rev_id: latest?.id ?? null, user_id: user?.id ?? null, author_name: revision.authorName,

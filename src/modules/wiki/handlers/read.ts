@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
+import type { RequestContext } from '../../../core/http/context.ts';
 import { sendPage } from '../../../core/http/render.ts';
-import { parseTitle, redirectTarget, titleUrl, type Title } from '../../markup/index.ts';
+import { NS_FILE, parseTitle, redirectTarget, titleUrl, type Title } from '../../markup/index.ts';
 import { sideBySideDiff } from '../diff.ts';
 import { canEdit } from '../permissions.ts';
 import { localizeRender } from '../render.ts';
@@ -14,7 +15,13 @@ import { intParam, renderLabels } from './labels.ts';
 
 const HISTORY_PAGE = 50;
 
-export function readHandlers(wiki: Wiki, queries: WikiQueries) {
+/**
+ * Extra HTML around the content of a page, in the reader's language: the files module shows the
+ * file and its history on Fichier: pages. The wiki does not know what it shows.
+ */
+export type PagePanel = (title: Title, ctx: RequestContext) => Promise<{ before: string; after: string } | undefined>;
+
+export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PagePanel) {
   const categoryMembers = async (title: Title) => (await queries.categoryMembers(title.text.replace(/ /g, '_'), 1000)).map((p) => p.title);
   return {
     async view(request: FastifyRequest, reply: FastifyReply, title: Title, query: Query) {
@@ -45,11 +52,12 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries) {
           return reply.redirect(`${titleUrl(target)}?rdfrom=${encodeURIComponent(title.key)}${hash}`, 302);
         }
       }
-      const stored = await wiki.storedRender(page.id);
+      const stored = await wiki.storedRender(page);
       const rdfrom = query.rdfrom ? parseTitle(query.rdfrom) : undefined;
+      const panel = title.namespace === NS_FILE && filePanel ? await filePanel(title, ctx) : undefined;
       return sendPage(reply, PageView({ ctx, m: {
         title,
-        html: localizeRender(stored?.html ?? '', labels),
+        html: (panel?.before ?? '') + localizeRender(stored?.html ?? '', labels) + (panel?.after ?? ''),
         toc: localizeRender(stored?.toc ?? '', labels),
         categories: await wiki.categoriesOf(page.id),
         lastModified: page.touchedAt,

@@ -1,0 +1,46 @@
+import type { Db } from '../../core/db/index.ts';
+import type { DomainEvent, EventHandler } from '../../core/events.ts';
+import { decodeCharReferences, NAMESPACES, parseTitle } from '../markup/index.ts';
+import type { SearchIndex } from './types.ts';
+
+/** Plain text of rendered HTML, for indexing: tags dropped, block ends kept as line breaks. */
+export function htmlToText(html: string): string {
+  return decodeCharReferences(
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<span class="mw-editsection">[\s\S]*?<\/span>\s*<\/span>|<span class="mw-editsection">[\s\S]*?<\/span>/g, ' ')
+      .replace(/<\/(p|div|h[1-6]|li|tr|td|th|dt|dd|blockquote|pre|figcaption)>|<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, ' '),
+  )
+    .replace(/\u27E6mw-[a-z]+\u27E7/g, ' ')
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/** Keeps the index in step with the wiki: events are processed after the change committed. */
+export function searchFeed(db: Db, index: SearchIndex): Record<string, EventHandler[]> {
+  async function reindex(pageId: number): Promise<void> {
+    const row = await db
+      .selectFrom('pages')
+      .leftJoin('page_renders', 'page_renders.page_id', 'pages.id')
+      .select(['pages.id', 'pages.namespace', 'pages.title', 'pages.deleted_at', 'pages.is_redirect', 'page_renders.html'])
+      .where('pages.id', '=', pageId)
+      .executeTakeFirst();
+    if (!row || row.deleted_at !== null || row.is_redirect === 1) {
+      await index.remove(pageId);
+      return;
+    }
+    const ns = NAMESPACES.find((n) => n.id === row.namespace);
+    const text = row.title.replace(/_/g, ' ');
+    const full = parseTitle(ns && ns.id !== 0 ? `${ns.name}:${text}` : text);
+    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full.ok ? full.title.full : text, text: htmlToText(row.html ?? '') });
+  }
+  const onPage = async (e: DomainEvent) => reindex((e.payload as { pageId: number }).pageId);
+  return {
+    'page.created': [onPage],
+    'page.edited': [onPage],
+    'page.moved': [onPage],
+    'page.deleted': [async (e) => index.remove((e.payload as { pageId: number }).pageId)],
+  };
+}

@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import { fts5Expression } from './query.ts';
+import { MAX_INDEXED_CHARS, pageRow } from './store.ts';
+import { analyze } from './text.ts';
+import type { FullTextEngine, MatchRequest } from './types.ts';
+
+/** bm25 column weights (title, body): a title word counts as much as ten body words. */
+const TITLE_WEIGHT = 10;
+const BODY_WEIGHT = 1;
+
+/**
+ * SQLite: FTS5 table `search_fts` (rowid = page_id) holding the analysed title and body
+ * (folded, stop words dropped, Snowball-stemmed by `analyze`), ranked by bm25.
+ */
+export const sqliteEngine: FullTextEngine = {
+  async write(db, doc) {
+    const row = pageRow(doc);
+    await db
+      .insertInto('search_pages')
+      .values(row)
+      .onConflict((oc) => oc.column('page_id').doUpdateSet({ namespace: row.namespace, title: row.title, full_title: row.full_title, body: row.body }))
+      .execute();
+    await sql`delete from search_fts where rowid = ${doc.pageId}`.execute(db);
+    const body = analyze(doc.text.slice(0, MAX_INDEXED_CHARS));
+    await sql`insert into search_fts (rowid, title, body) values (${doc.pageId}, ${analyze(doc.title)}, ${body})`.execute(db);
+  },
+
+  async erase(db, pageId) {
+    await sql`delete from search_fts where rowid = ${pageId}`.execute(db);
+  },
+
+  async count(db, req, group) {
+    const expr = group === 'title' ? fts5Expression(req.query, 'title') : fts5Expression(req.query);
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from search_fts ${namespaceJoin(req)}
+      where search_fts match ${expr} ${namespaceFilter(req)}`.execute(db);
+    return rows[0]?.n ?? 0;
+  },
+
+  async rank(db, req, group, limit, offset) {
+    // The score is bm25 of the whole query in both groups. `+rowid` keeps SQLite from driving
+    // the title subquery row by row into FTS5 (one full-text lookup per title match).
+    const inTitle = sql`+search_fts.rowid in (select rowid from search_fts where search_fts match ${fts5Expression(req.query, 'title')})`;
+    const { rows } = await sql<{ page_id: number; score: number; title_match: number }>`
+      select search_fts.rowid as page_id, -bm25(search_fts, ${sql.lit(TITLE_WEIGHT)}, ${sql.lit(BODY_WEIGHT)}) as score,
+        ${group === 'title' ? sql`1` : inTitle} as title_match
+      from search_fts ${namespaceJoin(req)}
+      where search_fts match ${fts5Expression(req.query)} ${namespaceFilter(req)} ${group === 'title' ? sql`and ${inTitle}` : sql``}
+      order by title_match desc, score desc, page_id
+      limit ${limit} offset ${offset}`.execute(db);
+    return rows.map((r) => ({ pageId: r.page_id, score: r.score, titleMatch: r.title_match === 1 }));
+  },
+};
+
+function namespaceJoin(req: MatchRequest) {
+  return req.namespaces ? sql`join search_pages p on p.page_id = search_fts.rowid` : sql``;
+}
+
+function namespaceFilter(req: MatchRequest) {
+  return req.namespaces ? sql`and p.namespace in (${sql.join(req.namespaces)})` : sql``;
+}

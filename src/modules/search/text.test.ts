@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { wordFinder } from './candidates.ts';
+import { escapeHtml, highlighter } from './highlight.ts';
+import { normalizeForSearch } from './index.ts';
+import { fts5Expression, parseQuery } from './query.ts';
+import { titleKeys } from './store.ts';
+import { analyze, tokens } from './text.ts';
+
+const marker = (q: string) => highlighter(parseQuery(q).highlight);
+
+describe('normalizeForSearch', () => {
+  it('folds case, accents and ligatures, and splits elisions with both apostrophes', () => {
+    expect(normalizeForSearch('L’École des Cœurs')).toBe('l ecole des coeurs');
+    expect(normalizeForSearch("qu'il  d'Æsir, n’est-ce pas ? ﬁn ½")).toBe('qu il d aesir n est ce pas fin 1 2');
+    expect(normalizeForSearch('Ça coûte 3,50 $ — « ok »')).toBe('ca coute 3 50 ok');
+    expect(normalizeForSearch('  %_*":() ')).toBe('');
+  });
+
+  it('keeps only letters, digits and single spaces', () => {
+    expect(normalizeForSearch('e\u0301cole\tnum\u00e9rique\n\n2025')).toBe('ecole numerique 2025');
+  });
+});
+
+describe('analyze', () => {
+  it('drops stop words and stems folded words', () => {
+    expect(analyze("Procédures d'accueil des bénévoles")).toBe('procedur accueil benevol');
+    expect(analyze('Formations numériques')).toBe(analyze('formation numerique'));
+  });
+});
+
+describe('parseQuery', () => {
+  it('makes one required clause per word, stop words left out', () => {
+    const q = parseQuery("l'école de musique");
+    expect(q.clauses.map((c) => c.stems)).toEqual([['ecol'], ['musiqu']]);
+    expect(fts5Expression(q)).toBe('"ecol" AND "musiqu"');
+    expect(fts5Expression(q, 'title')).toBe('{title} : ("ecol" AND "musiqu")');
+  });
+
+  it('keeps quoted phrases (straight, curly or French quotes), an unclosed quote running to the end', () => {
+    expect(parseQuery('"compétences numériques" plan').clauses).toEqual([
+      { phrase: true, words: ['competences', 'numeriques'], stems: ['competent', 'numer'] },
+      { phrase: false, words: ['plan'], stems: ['plan'] },
+    ]);
+    expect(parseQuery('« école de musique »').clauses[0]).toMatchObject({ phrase: true, words: ['ecole', 'de', 'musique'] });
+    expect(parseQuery('plan "outils num').clauses.map((c) => c.phrase)).toEqual([false, true]);
+  });
+
+  it('turns engine syntax into plain words', () => {
+    const q = parseQuery('NEAR(a* b) -x "w" title:e OR f^ {body}');
+    expect(fts5Expression(q)).toBe('"near" AND "a" AND "b" AND "x" AND "w" AND "titl" AND "e" AND "or" AND "f" AND "body"');
+    expect(parseQuery('le la " " *').clauses).toEqual([]);
+  });
+});
+
+describe('highlighting', () => {
+  it('escapes HTML and marks the original words', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(marker('oeuvre numerique').markHtml('Les Œuvres <b>numériques</b>')).toBe('Les <mark>Œuvres</mark> &lt;b&gt;<mark>numériques</mark>&lt;/b&gt;');
+  });
+
+  it('cuts about 200 characters around the window holding the most query words', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `mot${i}`).join(' ');
+    const text = `${filler(80)} une école seule. ${filler(80)} la musique puis une école ensemble. ${filler(80)}`;
+    const html = marker('ecole musique').snippetHtml(text);
+    expect(html).toMatch(/^… .*<mark>musique<\/mark> puis une <mark>école<\/mark> ensemble\..* …$/);
+    expect(html).not.toContain('seule');
+    const visible = html.replace(/<\/?mark>/g, '');
+    expect(visible.length).toBeGreaterThan(150);
+    expect(visible.length).toBeLessThanOrEqual(205);
+  });
+
+  it('starts at the beginning when the match is near it, and shows the start without a match', () => {
+    const text = `Un atelier de musique. ${'suite '.repeat(60)}`;
+    expect(marker('musique').snippetHtml(text)).toMatch(/^Un atelier de <mark>musique<\/mark>\. suite .* …$/);
+    expect(marker('absent').snippetHtml('Court  texte\nsur deux lignes.')).toBe('Court texte sur deux lignes.');
+  });
+});
+
+describe('wordFinder', () => {
+  const VOCABULARY = ['École', 'e\u0301coles', 'ÉCOLIER', 'cœur', 'CŒURS', 'coeur', 'Œuvre', 'œuvres', 'chevaux', 'cheval', 'indicateur', 'indiquer',
+    'fabrication', 'références', 'mayer', 'Ægide', 'straße', 'ﬁn', 'numériques', 'Numérique', "l'école", 'd’œuvre', 'le', 'de', 'ça', 'Ça', 'а', 'ω', 'Ωmega'];
+  it('finds exactly the words that full analysis matches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...VOCABULARY), { maxLength: 30 }), fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 3 }), (words, query) => {
+        const text = words.join(' ');
+        const terms = parseQuery(query.join(' ')).highlight;
+        const expected = [...tokens(text)].filter((t) => t.stems.some((s) => terms.has(s))).map((t) => [t.start, t.end]);
+        expect([...wordFinder(terms)(text)].map((w) => [w.start, w.end])).toEqual(expected);
+      }),
+    );
+  });
+});
+
+describe('titleKeys', () => {
+  it('indexes the title from each word on, and the full title with its namespace', () => {
+    const keys = titleKeys({ pageId: 7, namespace: 12, title: "L'École", fullTitle: "Aide:L'École", text: '' });
+    expect(keys.map((k) => [k.pos, k.key])).toEqual([[0, 'l ecole'], [1, 'ecole'], [-1, 'aide l ecole']]);
+  });
+});
