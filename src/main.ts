@@ -108,4 +108,5 @@ export async function housekeeping(m: Maillage, clock: Clock = systemClock): Pro
   await m.db.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
   await m.db.db.deleteFrom('tokens').where('expires_at', '<', now - 30 * 86_400_000).execute();
   await pruneRateLimits(m.db.db, now - 86_400_000);
+  await m.db.db.deleteFrom('events').where('processed_at', '<', now - 7 * 86_400_000).execute();
 }

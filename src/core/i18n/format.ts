@@ -3,10 +3,21 @@ import { NBSP } from './typography.ts';
 
 const TZ = 'America/Toronto';
 
+// Intl formatters are costly to build (tens of microseconds): one per locale, zone and style.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 function parts(ms: number, timeZone: string) {
-  const p = new Intl.DateTimeFormat('en-CA', {
+  const p = cached(`parts|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', {
     timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(new Date(ms));
+  })).formatToParts(new Date(ms));
   const get = (type: string) => p.find((x) => x.type === type)?.value ?? '';
   return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), min: get('minute') };
 }
@@ -28,7 +39,7 @@ export function formatTime(ms: number, locale: Locale, timeZone = TZ): string {
 
 /** Long date for running text: « 21 novembre 2026 », « November 21, 2026 ». */
 export function formatDateLong(ms: number, locale: Locale, timeZone = TZ): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
+  return cached(`long|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', year: 'numeric' })).format(ms);
 }
 
 export function formatDateTime(ms: number, locale: Locale, timeZone = TZ): string {
@@ -37,10 +48,10 @@ export function formatDateTime(ms: number, locale: Locale, timeZone = TZ): strin
 }
 
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale).format(n);
+  return cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(n);
 }
 
 /** « 46 % » in French (no-break space), « 46% » in English. */
 export function formatPercent(fraction: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return cached(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction);
 }

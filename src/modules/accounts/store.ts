@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../core/db/index.ts';
+import { emit } from '../../core/events.ts';
 import type { TokensTable, UsersTable } from '../../core/db/schema.ts';
 import { isLocale } from '../../core/i18n/locales.ts';
 import { isRole, type Role, type User } from './types.ts';
@@ -28,11 +29,16 @@ export function accountsStore(db: Db) {
       return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     },
     async insertUser(u: { email: string; name: string; passwordHash: string | null; role: Role; locale: string | null; now: number }) {
-      const row = await db
-        .insertInto('users')
-        .values({ email: u.email, name: u.name, password_hash: u.passwordHash, role: u.role, locale: u.locale, created_at: u.now })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      // The account and its 'user.created' event (the user-creation log) commit together.
+      const row = await db.transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('users')
+          .values({ email: u.email, name: u.name, password_hash: u.passwordHash, role: u.role, locale: u.locale, created_at: u.now })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await emit(trx, 'user.created', { userId: inserted.id, name: inserted.name }, u.now);
+        return inserted;
+      });
       return toUser(row);
     },
     async updateUser(id: number, patch: Partial<Pick<UserRow, 'password_hash' | 'role' | 'locale' | 'name' | 'failed_logins' | 'locked_until'>>) {

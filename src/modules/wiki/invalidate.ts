@@ -1,4 +1,7 @@
+import type { Actor } from '../../core/actor.ts';
 import type { DomainEvent } from '../../core/events.ts';
+import { parseTitle } from '../markup/index.ts';
+import { logAction } from './commands/log-action.ts';
 import type { WikiDeps } from './deps.ts';
 import { renderWithLinks, storeRender } from './render.ts';
 import { titleOf, wikiStore } from './store.ts';
@@ -38,6 +41,16 @@ export function invalidationHandlers(deps: WikiDeps) {
     await invalidateLinksTo(deps, p.namespace, p.title);
   };
   return {
+    /** MediaWiki's user-creation log: one entry on the user's page title. */
+    'user.created': [
+      async (e: DomainEvent) => {
+        const p = e.payload as { userId: number; name: string };
+        const title = parseTitle(`Utilisateur:${p.name}`);
+        if (!title.ok) return;
+        const actor: Actor = { kind: 'user', sessionId: 'event', user: { id: p.userId, name: p.name, email: '', role: 'reader', locale: null, createdAt: e.createdAt } };
+        await logAction(deps.db, { type: 'newusers', action: 'create', actor, title: title.title, pageId: null, comment: '', now: e.createdAt });
+      },
+    ],
     'page.created': [onExistenceChange],
     'page.deleted': [onExistenceChange],
     // A new version of a file (payload: namespace 6 and the file name): pages embedding it show the new one.
