@@ -158,6 +158,23 @@ describeEachEngine('wiki: pages, revisions, links, conflicts', (engine) => {
     expect((await t.agent().get('/wiki/Charte?action=edit')).statusCode).toBe(303);
   });
 
+  it('serves anonymous readers from the page cache, fresh after an edit, each with their own CSRF token', async () => {
+    await save(awa, 'Cache', 'Première version');
+    const one = t.agent('192.0.2.71');
+    const two = t.agent('192.0.2.72');
+    const a1 = await one.get('/wiki/Cache');
+    const b1 = await two.get('/wiki/Cache');
+    expect(a1.body).toContain('Première version');
+    expect(b1.body).toContain('Première version');
+    const token = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1];
+    expect(token(a1.body)).toBeDefined();
+    expect(token(a1.body)).not.toBe(token(b1.body));
+    // The cached page's token is valid for its visitor.
+    expect((await one.post('/langue', { lang: 'fr-CA', retour: '/' }, { csrf: token(a1.body)! })).statusCode).toBe(303);
+    await save(awa, 'Cache', 'Deuxième version');
+    expect((await one.get('/wiki/Cache')).body).toContain('Deuxième version');
+  });
+
   it('normalises titles in URLs and rejects invalid ones with a message', async () => {
     const r = await t.agent().get('/wiki/chantier_Almanach');
     expect(r.statusCode).toBe(301);

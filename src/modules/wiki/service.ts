@@ -29,9 +29,15 @@ export function createWiki(deps: WikiDeps) {
     revision: (id: number) => store.revision(id),
     revisions: (pageId: number, opts: { limit: number; before?: number }) => store.revisions(pageId, opts),
 
+    /** What identifies the current render of a page: empty when it must be rendered again. */
+    async renderStamp(page: Pick<Page, 'id' | 'latestRevId'>): Promise<string> {
+      const r = await deps.db.selectFrom('page_renders').select(['rev_id', 'rendered_at']).where('page_id', '=', page.id).executeTakeFirst();
+      return r && r.rev_id === page.latestRevId ? `${page.latestRevId}|${r.rev_id}|${r.rendered_at}` : '';
+    },
+
     /** The stored render of the page's latest revision, rendered again first if it was invalidated. */
     async storedRender(page: Pick<Page, 'id' | 'latestRevId'>) {
-      const read = () => deps.db.selectFrom('page_renders').select(['rev_id', 'html', 'toc', 'headings']).where('page_id', '=', page.id).executeTakeFirst();
+      const read = () => deps.db.selectFrom('page_renders').select(['rev_id', 'html', 'toc', 'headings', 'rendered_at']).where('page_id', '=', page.id).executeTakeFirst();
       const stored = await read();
       if (stored && stored.rev_id === page.latestRevId) return stored;
       await rerenderPage(deps, page.id);

@@ -12,6 +12,7 @@ import type { Wiki } from '../service.ts';
 import { DiffPage, HistoryPage } from '../views/history.tsx';
 import { MissingPage, PageView } from '../views/page-view.tsx';
 import { intParam, renderLabels } from './labels.ts';
+import { pageCache } from './page-cache.ts';
 
 const HISTORY_PAGE = 50;
 
@@ -22,6 +23,7 @@ const HISTORY_PAGE = 50;
 export type PagePanel = (title: Title, ctx: RequestContext) => Promise<{ before: string; after: string } | undefined>;
 
 export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PagePanel) {
+  const cache = pageCache();
   const categoryMembers = async (title: Title) => (await queries.categoryMembers(title.text.replace(/ /g, '_'), 1000)).map((p) => p.title);
   return {
     async view(request: FastifyRequest, reply: FastifyReply, title: Title, query: Query) {
@@ -52,21 +54,34 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
           return reply.redirect(`${titleUrl(target)}?rdfrom=${encodeURIComponent(title.key)}${hash}`, 302);
         }
       }
+      // Plain content pages read anonymously are served from the page cache while they are unchanged.
+      const cacheKey = `${page.id}|${ctx.locale}`;
+      const useCache = title.namespace !== 14 && title.namespace !== NS_FILE && !query.rdfrom && cache.cacheable(request, titleUrl(title));
+      const stamp = useCache ? await wiki.renderStamp(page) : '';
+      if (useCache && stamp) {
+        const hit = cache.send(request, reply, cacheKey, stamp);
+        if (hit) return hit;
+      }
       const stored = await wiki.storedRender(page);
       const rdfrom = query.rdfrom ? parseTitle(query.rdfrom) : undefined;
       const panel = title.namespace === NS_FILE && filePanel ? await filePanel(title, ctx) : undefined;
-      return sendPage(reply, PageView({ ctx, m: {
+      const categories = await wiki.categoriesOf(page.id);
+      const watching = ctx.actor.kind === 'user' ? await wiki.watchlist.isWatching(ctx.actor, title) : undefined;
+      const members = title.namespace === 14 ? await categoryMembers(title) : undefined;
+      const view = (c: RequestContext) => PageView({ ctx: c, m: {
         title,
         html: (panel?.before ?? '') + localizeRender(stored?.html ?? '', labels) + (panel?.after ?? ''),
         toc: localizeRender(stored?.toc ?? '', labels),
-        categories: await wiki.categoriesOf(page.id),
+        categories,
         lastModified: page.touchedAt,
         revId: page.latestRevId,
         redirectedFrom: rdfrom?.ok ? rdfrom.title : undefined,
         canEdit: canEdit(ctx.actor, page),
-        watching: ctx.actor.kind === 'user' ? await wiki.watchlist.isWatching(ctx.actor, title) : undefined,
-        members: title.namespace === 14 ? await categoryMembers(title) : undefined,
-      } }));
+        watching,
+        members,
+      } });
+      if (useCache && stored) return cache.store(request, reply, cacheKey, `${page.latestRevId}|${stored.rev_id}|${stored.rendered_at}`, (token) => view({ ...ctx, csrfToken: token }));
+      return sendPage(reply, view(ctx));
     },
 
     async raw(_request: FastifyRequest, reply: FastifyReply, title: Title, query: Query) {
