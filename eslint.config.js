@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import maillage from './tools/eslint/boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', '.tools/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', '.tools/', 'coverage/', 'src/core/layout/assets/islands/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +18,10 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name=/^(only|skip)$/][callee.object.name=/^(it|test|describe)$/]", message: 'No .only or .skip left in tests.' },
       ],
     },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['migrations/**/*.ts'],

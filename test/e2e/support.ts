@@ -10,6 +10,7 @@ import { loadDemo } from '../../src/demo/load.ts';
 import { buildMaillage, type Maillage } from '../../src/main.ts';
 import type { Role, User } from '../../src/modules/accounts/index.ts';
 import { createTestDatabase } from '../support/engines.ts';
+import { ensureIslands } from './islands.ts';
 
 /** Debian's Chromium; tests never download a browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -48,6 +49,7 @@ async function freePort(): Promise<number> {
  * page has content and sign-up is open), a memory mailer, and a headless Chromium.
  */
 export async function startSite(): Promise<Site> {
+  ensureIslands();
   const testDb = await createTestDatabase('sqlite');
   const db = testDb.open();
   const mailer = memoryMailer();

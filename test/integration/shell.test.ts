@@ -59,7 +59,7 @@ describeEachEngine('web shell: language, errors, health, demo', (engine) => {
     const res = await t.agent().get('/__boom');
     expect(res.statusCode).toBe(500);
     expect(res.body).toContain('Erreur interne');
-    expect(res.body).toMatch(/Référence\u00A0: \w+/);
+    expect(res.body).toMatch(/Référence\u00A0: [\w-]+/);
     expect(res.body).not.toContain('secret internal detail');
     expect(res.body).not.toMatch(/\.ts:\d+/);
     expect((await t.agent().get('/__teapot')).statusCode).toBe(403);

@@ -233,10 +233,11 @@ describeEachEngine('wiki: pages, revisions, links, conflicts', (engine) => {
       expect(res.body, url).toContain(text);
     }
     expect((await t.agent().get('/wiki/Sp%C3%A9cial:Page_au_hasard')).statusCode).toBe(302);
-    // Accounts created so far appear in the user-creation log.
+    // A new account appears in the user-creation log once its event is processed.
+    await t.m.accounts.operator.createUser({ email: 'journal@example.ca', name: 'Nouvelle Personne', role: 'contributor' });
     await t.m.events.drain();
     const newusers = await t.agent().get('/wiki/Sp%C3%A9cial:Journal?type=newusers');
-    expect(newusers.body).toContain('Utilisateur:Test agent 1');
+    expect(newusers.body).toContain('Utilisateur:Nouvelle Personne');
     expect((await t.agent().get('/wiki/Sp%C3%A9cial:Nexiste_pas')).statusCode).toBe(404);
   });
 });

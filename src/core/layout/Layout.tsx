@@ -6,6 +6,9 @@ import { CsrfField, Notice } from './components.tsx';
 interface LayoutProps {
   ctx: RequestContext;
   title: string;
+  /** Islands for this page: module scripts and their stylesheets, under /assets/. */
+  scripts?: string[];
+  styles?: string[];
   children?: Child;
 }
 
@@ -87,7 +90,7 @@ function LanguageSwitch({ ctx }: { ctx: RequestContext }): Raw {
 }
 
 /** The page shell: landmarks, skip link, navigation, language switch, footer. Works without JavaScript. */
-export function Layout({ ctx, title, children }: LayoutProps): Raw {
+export function Layout({ ctx, title, scripts = [], styles = [], children }: LayoutProps): Raw {
   return (
     <html lang={ctx.locale} dir="ltr">
       <head>
@@ -95,6 +98,8 @@ export function Layout({ ctx, title, children }: LayoutProps): Raw {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – ${ctx.t('site.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        {styles.map((href) => <link rel="stylesheet" href={href} />)}
+        {scripts.map((src) => <script type="module" src={src}></script>)}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>
       <body>

@@ -2,9 +2,12 @@ import { raw, type Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
 import { CsrfField, ErrorSummary, errorText, type FormState } from '../../../core/layout/components.tsx';
+import { JsonData } from '../../../core/layout/json-data.tsx';
+import type { MessageKey } from '../../../core/i18n/index.ts';
 import { titleUrl, type Title } from '../../markup/index.ts';
 import type { DiffRow } from '../diff.ts';
 import { DiffTable } from './diff-table.tsx';
+import { draftPrefix, EDITOR_ASSETS } from './drafts.ts';
 import { PageTabs } from './tabs.tsx';
 
 export interface EditModel {
@@ -21,11 +24,21 @@ export interface EditModel {
   form: FormState;
 }
 
+/** Messages of the editing island (src/client/editor), sent translated with the page. */
+const EDITOR_MESSAGES: MessageKey[] = [
+  'editor.mode.legend', 'editor.mode.visual', 'editor.mode.source', 'editor.toolbar',
+  'editor.format.h2', 'editor.format.h3', 'editor.format.bold', 'editor.format.italic', 'editor.format.bullet_list',
+  'editor.format.ordered_list', 'editor.format.quote', 'editor.format.wiki_link',
+  'editor.link.heading', 'editor.link.target', 'editor.link.text', 'editor.link.insert', 'editor.link.cancel',
+  'editor.markdown_block', 'editor.raw_blocks', 'editor.source_default', 'editor.visual_unavailable',
+  'editor.draft.found', 'editor.draft.restore', 'editor.draft.ignore', 'editor.draft.restored', 'editor.draft.ignored', 'editor.draft.saved',
+];
+
 export function EditPage({ ctx, m }: { ctx: RequestContext; m: EditModel }): Raw {
   const heading = ctx.t(m.exists ? (m.section !== undefined ? 'wiki.edit.section_heading' : 'wiki.edit.heading') : 'wiki.edit.create_heading', { title: m.title.full });
   const summaryError = m.form.errors.summary;
   return (
-    <Layout ctx={ctx} title={heading}>
+    <Layout ctx={ctx} title={heading} {...EDITOR_ASSETS}>
       <PageTabs ctx={ctx} title={m.title} current="edit" exists={m.exists} canEdit />
       <h1 id="firstHeading">{heading}</h1>
       <ErrorSummary ctx={ctx} form={m.form} labels={{ text: ctx.t('wiki.edit.text'), summary: ctx.t('wiki.edit.summary') }} />
@@ -46,7 +59,7 @@ export function EditPage({ ctx, m }: { ctx: RequestContext; m: EditModel }): Raw
           <div class="page-content" lang="fr-CA">{raw(m.preview.html)}</div>
         </section>
       ) : null}
-      <form method="post" action={`${titleUrl(m.title)}?action=submit`} class="edit-form" id="editform" data-autosave={`maillage:draft:${m.title.key}:${m.section ?? 'all'}`}>
+      <form method="post" action={`${titleUrl(m.title)}?action=submit`} class="edit-form" id="editform" data-autosave={`${draftPrefix(m.title)}${m.section ?? 'all'}`}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="base_rev" value={m.baseRevId ?? ''} />
         {m.section !== undefined ? <input type="hidden" name="section" value={String(m.section)} /> : null}
@@ -57,7 +70,7 @@ export function EditPage({ ctx, m }: { ctx: RequestContext; m: EditModel }): Raw
           </div>
         ) : null}
         <div class={m.form.errors.text ? 'field field-error' : 'field'}>
-          <label for="f-text">{ctx.t(m.conflict ? 'wiki.conflict.yours' : 'wiki.edit.text')}</label>
+          <label for="f-text" id="f-text-label">{ctx.t(m.conflict ? 'wiki.conflict.yours' : 'wiki.edit.text')}</label>
           {m.form.errors.text ? <p class="error" id="f-text-error">{errorText(ctx, m.form.errors.text, m.form.params)}</p> : null}
           <textarea id="f-text" name="text" class="wiki-text" rows="25" spellcheck="true" lang="fr-CA" aria-describedby={m.form.errors.text ? 'f-text-error' : undefined}>{m.text}</textarea>
         </div>
@@ -78,6 +91,7 @@ export function EditPage({ ctx, m }: { ctx: RequestContext; m: EditModel }): Raw
           <a href={titleUrl(m.title)}>{ctx.t('wiki.edit.cancel')}</a>
         </div>
       </form>
+      <JsonData id="editor-i18n" data={Object.fromEntries(EDITOR_MESSAGES.map((k) => [k, ctx.t(k)]))} />
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
 import { titleUrl, type Title } from '../../markup/index.ts';
+import { draftPrefix, SAVED_ASSETS, SAVED_NOTICES } from './drafts.ts';
 import { PageTabs } from './tabs.tsx';
 
 export interface ViewModel {
@@ -22,8 +23,10 @@ export interface ViewModel {
 }
 
 export function PageView({ ctx, m }: { ctx: RequestContext; m: ViewModel }): Raw {
+  // Just saved: the browser drafts of the page that was edited are no longer needed.
+  const saved = ctx.notice && SAVED_NOTICES.has(ctx.notice) ? draftPrefix(m.redirectedFrom ?? m.title) : undefined;
   return (
-    <Layout ctx={ctx} title={m.title.full}>
+    <Layout ctx={ctx} title={m.title.full} {...(saved ? SAVED_ASSETS : {})}>
       <PageTabs ctx={ctx} title={m.title} current="read" exists canEdit={m.canEdit} />
       <h1 id="firstHeading" class="page-title">{m.title.full}</h1>
       {m.redirectedFrom ? (
@@ -39,7 +42,7 @@ export function PageView({ ctx, m }: { ctx: RequestContext; m: ViewModel }): Raw
       ) : null}
       {m.watching !== undefined ? <WatchForm ctx={ctx} title={m.title} watching={m.watching} /> : null}
       {m.toc ? raw(m.toc) : null}
-      <div id="mw-content-text" class="page-content" lang="fr-CA">{raw(m.html)}</div>
+      <div id="mw-content-text" class="page-content" lang="fr-CA" data-saved-drafts={saved}>{raw(m.html)}</div>
       {m.members ? <CategoryMembers ctx={ctx} members={m.members} /> : null}
       {m.categories.length > 0 ? (
         <nav class="catlinks" aria-label={ctx.t('wiki.categories')}>
