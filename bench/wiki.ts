@@ -5,7 +5,7 @@
  * separate server process), search median/p95 over 50 French queries, and the server's RSS.
  * Figures only, no assertions. Run: npm run bench  (or: npx tsx bench/wiki.ts [corpus.xml.gz])
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/core/config.ts';
 import { buildMaillage } from '../src/main.ts';
-import { parseTitle, render, type Title } from '../src/modules/markup/index.ts';
+import { parseTitle, render, titleUrl, type Title } from '../src/modules/markup/index.ts';
 import { readCorpus, wikitextToMarkdown } from './lib/corpus.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,10 +99,9 @@ async function main() {
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  const rotating = corpus.filter((p) => !p.text.startsWith('#REDIRECTION')).slice(0, 200).map((p) => ({ method: 'GET' as const, path: `/wiki/${encodeURIComponent(p.title.key).replace(/%3A/g, ':')}` }));
-  await autocannon({ url: base, connections: 16, duration: 3, requests: rotating });
-  const result = await autocannon({ url: base, connections: 16, duration: 10, requests: rotating });
-  console.log(`views: ${fmt(result.requests.average, 0)} pages/s at 16 connections over 200 pages (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx)`);
+  const rotating = corpus.filter((p) => !p.text.startsWith('#REDIRECTION')).slice(0, 200).map((p) => ({ method: 'GET' as const, path: titleUrl(p.title) }));
+  const views = wrkAvailable() ? runWrk(base, rotating.map((r) => r.path)) : await runAutocannon(base, rotating);
+  console.log(`views: ${fmt(views.rps, 0)} pages/s at 16 connections over 200 pages (p50 ${views.p50} ms, p99 ${views.p99} ms, ${views.tool}, server with WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? 'default'})`);
 
   const httpTimes: number[] = [];
   for (let round = 0; round < 3; round++) {
@@ -114,22 +113,64 @@ async function main() {
   }
   console.log(`search (HTTP page): median ${fmt(pct(httpTimes, 50), 2)} ms, p95 ${fmt(pct(httpTimes, 95), 2)} ms`);
 
-  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  const kb = (k: string) => Number(status.match(new RegExp(`${k}:\\s+(\\d+)`))?.[1] ?? 0);
-  // tsx runs the server in a child node process: report the largest RSS among the server's processes.
-  const children = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => {
-    try {
-      const s = fs.readFileSync(`/proc/${d}/status`, 'utf8');
-      const ppid = Number(s.match(/PPid:\s+(\d+)/)?.[1]);
-      return ppid === server.pid ? Number(s.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) : 0;
-    } catch {
-      return 0;
-    }
-  });
-  const peak = Math.max(kb('VmHWM'), ...children);
-  console.log(`memory: server peak RSS ${fmt(peak / 1024, 0)} MB`);
+  const tree = descendants(server.pid!);
+  const peaks = tree.map((pid) => ({ pid, kb: vmHwm(pid) })).filter((x) => x.kb > 0);
+  const total = peaks.reduce((t, x) => t + x.kb, 0);
+  console.log(`memory: server peak RSS ${fmt(total / 1024, 0)} MB over ${peaks.length} processes (largest ${fmt(Math.max(...peaks.map((x) => x.kb)) / 1024, 0)} MB)`);
   server.kill('SIGTERM');
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`data kept in ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+function wrkAvailable(): boolean {
+  return spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
+}
+
+/** wrk (C, light on the CPU it shares with the server) rotating over the paths with a Lua script. */
+function runWrk(base: string, paths: string[]) {
+  const script = path.join(os.tmpdir(), `maillage-wrk-${process.pid}.lua`);
+  fs.writeFileSync(script, `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}\nlocal i = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n`);
+  spawnSync('wrk', ['-t1', '-c16', '-d3s', '-s', script, base]);
+  const out = spawnSync('wrk', ['-t1', '-c16', '-d10s', '--latency', '-s', script, base], { encoding: 'utf8' }).stdout;
+  fs.rmSync(script, { force: true });
+  const ms = (label: string) => {
+    const m = out.match(new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`));
+    if (!m) return NaN;
+    const v = Number(m[1]);
+    return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+  };
+  return { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? 0), p50: fmt(ms('50%'), 2), p99: fmt(ms('99%'), 2), tool: 'wrk' };
+}
+
+async function runAutocannon(base: string, requests: Array<{ method: 'GET'; path: string }>) {
+  await autocannon({ url: base, connections: 16, duration: 3, requests });
+  const r = await autocannon({ url: base, connections: 16, duration: 10, requests });
+  return { rps: r.requests.average, p50: String(r.latency.p50), p99: String(r.latency.p99), tool: 'autocannon' };
+}
+
+function descendants(pid: number): number[] {
+  const all = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  const parent = new Map(all.map((p) => {
+    try {
+      return [p, Number(fs.readFileSync(`/proc/${p}/status`, 'utf8').match(/PPid:\s+(\d+)/)?.[1])] as const;
+    } catch {
+      return [p, -1] as const;
+    }
+  }));
+  const out = [pid];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [p, pp] of parent) if (out.includes(pp) && !out.includes(p)) { out.push(p); changed = true; }
+  }
+  return out;
+}
+
+function vmHwm(pid: number): number {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 await main();

@@ -49,10 +49,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('page_renders')
     .addColumn('page_id', 'integer', (c) => c.primaryKey().references('pages.id').onDelete('cascade'))
     .addColumn('rev_id', 'integer', (c) => c.notNull())
-    .addColumn('html', 'text', (c) => c.notNull())
+    // Small columns first: the view's freshness check reads them without walking the HTML's overflow pages.
+    .addColumn('rendered_at', 'bigint', (c) => c.notNull())
     .addColumn('toc', 'text', (c) => c.notNull())
     .addColumn('headings', 'text', (c) => c.notNull())
-    .addColumn('rendered_at', 'bigint', (c) => c.notNull())
+    .addColumn('html', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,8 @@ const schema = z.object({
   MAIL_FROM: z.string().default('Maillage <no-reply@localhost>'),
   /** Load the demo network on start (the `start` command sets it). */
   DEMO: z.stringbool().default(false),
+  /** Web worker processes sharing the port (node:cluster); default: one per core, at most 4. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Where uploaded files live: `disk` (DATA_DIR/files) or `database`; default disk on SQLite, database on PostgreSQL. */
   FILE_STORAGE: z.enum(['disk', 'database']).optional(),
   /** Largest upload accepted, in megabytes. */
@@ -37,6 +40,7 @@ export type Config = Readonly<{
   /** Chosen file store; undefined = by engine (disk on SQLite, database on PostgreSQL, so instances share files). */
   fileStorage: 'disk' | 'database' | undefined;
   uploadMaxBytes: number;
+  webConcurrency: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -65,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.DEMO,
     fileStorage: e.FILE_STORAGE,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    webConcurrency: e.WEB_CONCURRENCY ?? Math.min(4, availableParallelism()),
   });
 }

@@ -173,6 +173,11 @@ describeEachEngine('wiki: pages, revisions, links, conflicts', (engine) => {
     expect((await one.post('/langue', { lang: 'fr-CA', retour: '/' }, { csrf: token(a1.body)! })).statusCode).toBe(303);
     await save(awa, 'Cache', 'Deuxième version');
     expect((await one.get('/wiki/Cache')).body).toContain('Deuxième version');
+    // A cached category page shows a new member as soon as a page joins the category.
+    await save(awa, 'Catégorie:Mis en cache', 'Une catégorie.');
+    expect((await one.get('/wiki/Cat%C3%A9gorie:Mis_en_cache')).body).not.toContain('Membre tardif');
+    await save(awa, 'Membre tardif', 'Texte.\n\n[[Catégorie:Mis en cache]]');
+    expect((await one.get('/wiki/Cat%C3%A9gorie:Mis_en_cache')).body).toContain('Membre tardif');
   });
 
   it('normalises titles in URLs and rejects invalid ones with a message', async () => {

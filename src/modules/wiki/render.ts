@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
 import { NS_FILE, collectLinks, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
@@ -60,12 +61,21 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
   const links = dedupe(result.links.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
   for (let i = 0; i < links.length; i += 200) await db.insertInto('page_links').values(links.slice(i, i + 200)).execute();
 
+  const before = await db.selectFrom('category_links').select(['category', 'sort_key']).where('from_page_id', '=', pageId).execute();
   await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();
   const seen = new Set<string>();
   const cats = result.categories
     .map((c) => ({ from_page_id: pageId, category: c.name.replace(/ /g, '_'), sort_key: c.sortKey }))
     .filter((c) => !seen.has(c.category) && seen.add(c.category));
   if (cats.length) await db.insertInto('category_links').values(cats).execute();
+  // A category page lists its members: when membership changes, it is touched (MediaWiki's page_touched).
+  const key = (c: { category: string; sort_key: string }) => `${c.category}\n${c.sort_key}`;
+  const now_ = new Set(cats.map(key));
+  const was = new Set(before.map(key));
+  const changed = [...new Set([...before.filter((c) => !now_.has(key(c))), ...cats.filter((c) => !was.has(key(c)))].map((c) => c.category))];
+  // Strictly increasing, even for two changes within the same millisecond: caches compare it.
+  const touched = sql<number>`case when touched_at >= ${now} then touched_at + 1 else ${now} end`;
+  if (changed.length) await db.updateTable('pages').set({ touched_at: touched }).where('namespace', '=', 14).where('title', 'in', changed).execute();
 
   await db.deleteFrom('template_links').where('from_page_id', '=', pageId).execute();
   const templates = dedupe(result.templates.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));

@@ -8,13 +8,22 @@ import { savePage } from './commands/save-page.ts';
 import type { WikiDeps } from './deps.ts';
 import { invalidationHandlers, rerenderPage } from './invalidate.ts';
 import { localizeRender, renderWithLinks } from './render.ts';
-import { dbTitle, wikiStore } from './store.ts';
+import { dbTitle, toPage, wikiStore } from './store.ts';
 import type { Page, SaveInput } from './types.ts';
 import { notificationHandlers, watchlist } from './watch.ts';
+
+/** What identifies the current render of a page: empty when it must be rendered again. */
+function stampOf(page: Pick<Page, 'latestRevId' | 'touchedAt'>, renderRevId: number | null, renderedAt: number | null): string {
+  return renderRevId === page.latestRevId && renderedAt !== null ? `${page.latestRevId}|${renderRevId}|${renderedAt}|${page.touchedAt}` : '';
+}
 
 /** The wiki's public surface: commands take the actor; queries read. */
 export function createWiki(deps: WikiDeps) {
   const store = wikiStore(deps.db, deps.engine);
+  async function renderStamp(page: Pick<Page, 'id' | 'latestRevId' | 'touchedAt'>): Promise<string> {
+    const r = await deps.db.selectFrom('page_renders').select(['rev_id', 'rendered_at']).where('page_id', '=', page.id).executeTakeFirst();
+    return stampOf(page, r?.rev_id ?? null, r?.rendered_at ?? null);
+  }
   return {
     deps,
     save: (actor: Actor, input: SaveInput) => savePage(deps, actor, input),
@@ -30,9 +39,22 @@ export function createWiki(deps: WikiDeps) {
     revisions: (pageId: number, opts: { limit: number; before?: number }) => store.revisions(pageId, opts),
 
     /** What identifies the current render of a page: empty when it must be rendered again. */
-    async renderStamp(page: Pick<Page, 'id' | 'latestRevId'>): Promise<string> {
-      const r = await deps.db.selectFrom('page_renders').select(['rev_id', 'rendered_at']).where('page_id', '=', page.id).executeTakeFirst();
-      return r && r.rev_id === page.latestRevId ? `${page.latestRevId}|${r.rev_id}|${r.rendered_at}` : '';
+    renderStamp,
+
+    /** The live page with the stamp of its stored render, in one query (the page view's hot path). */
+    async pageWithStamp(title: Title): Promise<{ page: Page; stamp: string } | undefined> {
+      const row = await deps.db
+        .selectFrom('pages')
+        .leftJoin('page_renders', 'page_renders.page_id', 'pages.id')
+        .selectAll('pages')
+        .select(['page_renders.rev_id as render_rev_id', 'page_renders.rendered_at as rendered_at'])
+        .where('pages.namespace', '=', title.namespace)
+        .where('pages.title', '=', dbTitle(title))
+        .where('pages.deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) return undefined;
+      const page = toPage(row);
+      return { page, stamp: stampOf(page, row.render_rev_id, row.rendered_at) };
     },
 
     /** The stored render of the page's latest revision, rendered again first if it was invalidated. */

@@ -15,13 +15,22 @@ interface Entry {
   parts: Buffer[];
 }
 
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return decodeURIComponent(a) === decodeURIComponent(b);
+  } catch {
+    return false;
+  }
+}
+
 export function pageCache() {
   const entries = new Map<string, Entry>();
   return {
     /** A page may be cached when it is the plain URL, read by an anonymous visitor, with no notice. */
     cacheable(request: FastifyRequest, canonicalUrl: string): boolean {
       const { ctx } = request;
-      return ctx.actor.kind === 'anonymous' && !ctx.notice && request.url === canonicalUrl;
+      return ctx.actor.kind === 'anonymous' && !ctx.notice && !request.url.includes('?') && samePath(request.url, canonicalUrl);
     },
     send(request: FastifyRequest, reply: FastifyReply, key: string, stamp: string): FastifyReply | undefined {
       const hit = entries.get(key);

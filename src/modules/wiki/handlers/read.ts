@@ -28,7 +28,8 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
   return {
     async view(request: FastifyRequest, reply: FastifyReply, title: Title, query: Query) {
       const { ctx } = request;
-      const page = await wiki.page(title);
+      const found = await wiki.pageWithStamp(title);
+      const page = found?.page;
       const oldid = intParam(query.oldid);
       if (!page) {
         const deleted = (await wiki.deletedPages(title)).length > 0;
@@ -56,8 +57,9 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
       }
       // Plain content pages read anonymously are served from the page cache while they are unchanged.
       const cacheKey = `${page.id}|${ctx.locale}`;
-      const useCache = title.namespace !== 14 && title.namespace !== NS_FILE && !query.rdfrom && cache.cacheable(request, titleUrl(title));
-      const stamp = useCache ? await wiki.renderStamp(page) : '';
+      // Category pages are cached too: a change of membership touches them (see storeRender).
+      const useCache = title.namespace !== NS_FILE && !query.rdfrom && cache.cacheable(request, titleUrl(title));
+      const stamp = useCache ? found!.stamp : '';
       if (useCache && stamp) {
         const hit = cache.send(request, reply, cacheKey, stamp);
         if (hit) return hit;
@@ -80,7 +82,7 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
         watching,
         members,
       } });
-      if (useCache && stored) return cache.store(request, reply, cacheKey, `${page.latestRevId}|${stored.rev_id}|${stored.rendered_at}`, (token) => view({ ...ctx, csrfToken: token }));
+      if (useCache && stored) return cache.store(request, reply, cacheKey, `${page.latestRevId}|${stored.rev_id}|${stored.rendered_at}|${page.touchedAt}`, (token) => view({ ...ctx, csrfToken: token }));
       return sendPage(reply, view(ctx));
     },
 
