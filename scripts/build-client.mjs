@@ -20,6 +20,7 @@ const options = {
   entryPoints: {
     editor: 'src/client/editor/index.ts',
     drafts: 'src/client/drafts/index.ts',
+    suggest: 'src/client/suggest/index.ts',
   },
   outdir,
   bundle: true,

@@ -1,7 +1,10 @@
 /**
  * The "link to a page" dialog: a native modal <dialog> (focus is trapped and returned by the
  * browser, Escape closes it). It lives outside the edit form so its own form does not nest.
+ * The page-title field suggests existing titles (the shared combobox of src/client/suggest):
+ * choosing one fills the field.
  */
+import { enhanceCombobox } from '../suggest/combobox.ts';
 import { el } from './dom.ts';
 import { message, type Messages } from './i18n.ts';
 
@@ -25,6 +28,12 @@ export function createLinkDialog(messages: Messages): { open(initialText: string
   ]);
   const dialog = el('dialog', { class: 'link-dialog', 'aria-labelledby': 'link-dialog-title' }, [form]);
   document.body.append(dialog);
+  enhanceCombobox(target, {
+    endpoint: '/api/suggest',
+    messages: { label: t('suggest.label'), none: t('suggest.none'), one: t('suggest.one'), many: t('suggest.many') },
+    // The combobox has already put the title in the field: choosing does not navigate.
+    onSelect: () => {},
+  });
 
   return {
     open(initialText) {

@@ -42,11 +42,24 @@ function isCurrent(ctx: RequestContext, href: string): boolean {
   }
 }
 
+/**
+ * The translated messages of the title autocomplete island (src/client/suggest), as data-*
+ * attributes of an `input[data-suggest]`.
+ */
+export function suggestAttrs(ctx: RequestContext): Record<string, string> {
+  return {
+    'data-suggest-label': ctx.t('suggest.label'),
+    'data-suggest-none': ctx.t('suggest.none'),
+    'data-suggest-one': ctx.t('suggest.one'),
+    'data-suggest-many': ctx.t('suggest.many'),
+  };
+}
+
 function SearchBox({ ctx }: { ctx: RequestContext }): Raw {
   return (
     <form method="get" action="/wiki/Sp%C3%A9cial:Recherche" role="search" class="search-box">
       <label for="search-q" class="visually-hidden">{ctx.t('nav.search_label')}</label>
-      <input id="search-q" name="q" type="search" autocomplete="off" placeholder={ctx.t('nav.search_placeholder')} data-suggest="/api/suggest" />
+      <input id="search-q" name="q" type="search" autocomplete="off" placeholder={ctx.t('nav.search_placeholder')} data-suggest="/api/suggest" {...suggestAttrs(ctx)} />
       <button type="submit" class="button secondary">{ctx.t('nav.search')}</button>
     </form>
   );
@@ -99,6 +112,7 @@ export function Layout({ ctx, title, scripts = [], styles = [], children }: Layo
         <title>{`${title} – ${ctx.t('site.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
         {styles.map((href) => <link rel="stylesheet" href={href} />)}
+        <script type="module" src="/assets/islands/suggest.js"></script>
         {scripts.map((src) => <script type="module" src={src}></script>)}
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>

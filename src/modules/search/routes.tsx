@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { raw } from '#jsx/jsx-runtime';
 import { formatNumber } from '../../core/i18n/index.ts';
 import { sendPage } from '../../core/http/render.ts';
-import { Layout } from '../../core/layout/Layout.tsx';
+import { Layout, suggestAttrs } from '../../core/layout/Layout.tsx';
 import { NAMESPACES, parseTitle, titleUrl } from '../markup/index.ts';
 import type { SearchIndex } from './types.ts';
 
@@ -35,7 +35,7 @@ export function searchPage(index: SearchIndex, pageExists: (key: string) => Prom
       <h1 id="firstHeading">{heading}</h1>,
       <form method="get" action="/wiki/Sp%C3%A9cial:Recherche" role="search" class="search-form">
         <label for="f-q">{ctx.t('search.label')}</label>
-        <input id="f-q" name="q" type="search" value={q} data-suggest="/api/suggest" autocomplete="off" />{' '}
+        <input id="f-q" name="q" type="search" value={q} data-suggest="/api/suggest" {...suggestAttrs(ctx)} autocomplete="off" />{' '}
         <label for="f-ns">{ctx.t('special.namespace')}</label>
         <select id="f-ns" name="ns">
           <option value="" selected={!namespaces}>{ctx.t('special.all_namespaces')}</option>

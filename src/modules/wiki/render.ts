@@ -57,9 +57,21 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
   const row = { rev_id: revId, html: result.html, toc: result.toc, headings: JSON.stringify(result.headings), rendered_at: now };
   await db.insertInto('page_renders').values({ page_id: pageId, ...row }).onConflict((oc) => oc.column('page_id').doUpdateSet(row)).execute();
 
-  await db.deleteFrom('page_links').where('from_page_id', '=', pageId).execute();
+  // Only the difference is written: most edits keep most links.
   const links = dedupe(result.links.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
-  for (let i = 0; i < links.length; i += 200) await db.insertInto('page_links').values(links.slice(i, i + 200)).execute();
+  const linkKey = (l: { to_namespace: number; to_title: string }) => `${l.to_namespace}:${l.to_title}`;
+  const current = await db.selectFrom('page_links').select(['to_namespace', 'to_title']).where('from_page_id', '=', pageId).execute();
+  const wanted = new Set(links.map(linkKey));
+  const existing = new Set(current.map(linkKey));
+  const gone = current.filter((l) => !wanted.has(linkKey(l)));
+  const added = links.filter((l) => !existing.has(linkKey(l)));
+  for (const ns of new Set(gone.map((l) => l.to_namespace))) {
+    const titles = gone.filter((l) => l.to_namespace === ns).map((l) => l.to_title);
+    for (let i = 0; i < titles.length; i += 500) {
+      await db.deleteFrom('page_links').where('from_page_id', '=', pageId).where('to_namespace', '=', ns).where('to_title', 'in', titles.slice(i, i + 500)).execute();
+    }
+  }
+  for (let i = 0; i < added.length; i += 200) await db.insertInto('page_links').values(added.slice(i, i + 200)).execute();
 
   const before = await db.selectFrom('category_links').select(['category', 'sort_key']).where('from_page_id', '=', pageId).execute();
   await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();

@@ -62,7 +62,7 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
 
     let text = mine;
     let merged = false;
-    const latest = page ? await store.revision(page.latestRevId) : undefined;
+    const latest = page ? (base?.id === page.latestRevId ? base : await store.revision(page.latestRevId)) : undefined;
     if (latest && latest.id !== input.baseRevId) {
       const m = mergeTexts(baseText, latest.content, mine);
       if (!m.clean) return { kind: 'conflict', current: latest, mine };

@@ -30,6 +30,7 @@ const EDITOR_MESSAGES: MessageKey[] = [
   'editor.format.h2', 'editor.format.h3', 'editor.format.bold', 'editor.format.italic', 'editor.format.bullet_list',
   'editor.format.ordered_list', 'editor.format.quote', 'editor.format.wiki_link',
   'editor.link.heading', 'editor.link.target', 'editor.link.text', 'editor.link.insert', 'editor.link.cancel',
+  'suggest.label', 'suggest.none', 'suggest.one', 'suggest.many',
   'editor.markdown_block', 'editor.raw_blocks', 'editor.source_default', 'editor.visual_unavailable',
   'editor.draft.found', 'editor.draft.restore', 'editor.draft.ignore', 'editor.draft.restored', 'editor.draft.ignored', 'editor.draft.saved',
 ];
