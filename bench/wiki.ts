@@ -89,7 +89,7 @@ async function main() {
   const port = 3900 + Math.floor(Math.random() * 90);
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
-  const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: root, env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

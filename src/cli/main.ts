@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { createDb, migrateToLatest } from '../core/db/index.ts';
 import { serve } from './serve.ts';
-import { userCommand } from './user.ts';
+
+// Commands load what they need when they run, so the cluster's primary stays small.
 
 const HELP = `maillage <command>
 
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await serve(loadConfig());
       case 'migrate': {
+        const { createDb, migrateToLatest } = await import('../core/db/index.ts');
         const db = createDb(loadConfig().database);
         const r = await migrateToLatest(db.db);
         for (const m of r.results ?? []) console.log(`${m.status}: ${m.migrationName}`);
@@ -35,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       case 'user': {
         const [sub, ...args] = rest;
         const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } });
+        const { userCommand } = await import('./user.ts');
         return await userCommand(loadConfig(), sub, values);
       }
       case undefined:

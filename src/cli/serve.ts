@@ -1,7 +1,9 @@
 import cluster from 'node:cluster';
 import type { Config } from '../core/config.ts';
-import { loadDemo } from '../demo/load.ts';
-import { buildMaillage, housekeeping, type Maillage } from '../main.ts';
+import type { Maillage } from '../main.ts';
+
+/** The application is loaded only by processes that serve or prepare it, never by the primary. */
+const app = () => import('../main.ts');
 
 /**
  * Runs the web server until SIGINT/SIGTERM, then drains requests and closes the database.
@@ -15,6 +17,7 @@ export async function serve(config: Config): Promise<number> {
 }
 
 async function prepare(m: Maillage, config: Config): Promise<string | undefined> {
+  const { loadDemo } = await import('../demo/load.ts');
   if (config.demo && (await loadDemo({ db: m.db.db, accounts: m.accounts, wiki: m.wiki.wiki }))) m.logger.info('demo network loaded');
   return m.accounts.auth.setupLinkIfNeeded();
 }
@@ -26,7 +29,8 @@ function announce(config: Config, setupLink: string | undefined, workers: number
 }
 
 /** Starts background work and resolves with the exit code once a signal has closed everything. */
-function runUntilSignal(m: Maillage): Promise<number> {
+async function runUntilSignal(m: Maillage): Promise<number> {
+  const { housekeeping } = await app();
   m.events.start();
   const timer = setInterval(() => housekeeping(m).catch((err) => m.logger.warn({ err }, 'housekeeping failed')), 3600_000);
   timer.unref();
@@ -47,7 +51,7 @@ function runUntilSignal(m: Maillage): Promise<number> {
 }
 
 async function single(config: Config): Promise<number> {
-  const m = await buildMaillage(config);
+  const m = await (await app()).buildMaillage(config);
   const setupLink = await prepare(m, config);
   await m.app.listen({ host: config.host, port: config.port });
   announce(config, setupLink, 1);
@@ -55,7 +59,8 @@ async function single(config: Config): Promise<number> {
 }
 
 async function worker(config: Config): Promise<number> {
-  const m = await buildMaillage(config, { migrate: false });
+  if (process.env.MAILLAGE_ROLE === 'prepare') return prepareWorker(config);
+  const m = await (await app()).buildMaillage(config, { migrate: false });
   await m.app.listen({ host: config.host, port: config.port });
   const code = await runUntilSignal(m);
   // The IPC channel to the primary would keep this process alive.
@@ -63,10 +68,33 @@ async function worker(config: Config): Promise<number> {
   return code;
 }
 
-async function primary(config: Config): Promise<number> {
-  const m = await buildMaillage(config);
+/** A short-lived worker migrates the database and loads the demo, then reports the setup link. */
+async function prepareWorker(config: Config): Promise<number> {
+  const m = await (await app()).buildMaillage(config);
   const setupLink = await prepare(m, config);
   await m.close();
+  await new Promise<void>((resolve) => process.send?.({ setupLink: setupLink ?? null }, () => resolve()));
+  cluster.worker?.disconnect();
+  return 0;
+}
+
+function runPrepareWorker(): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const w = cluster.fork({ MAILLAGE_ROLE: 'prepare' });
+    let link: string | undefined;
+    w.on('message', (msg: { setupLink: string | null }) => (link = msg.setupLink ?? undefined));
+    w.on('exit', (code) => (code === 0 ? resolve(link) : reject(new Error(`database preparation failed (exit ${code})`))));
+  });
+}
+
+async function primary(config: Config): Promise<number> {
+  let setupLink: string | undefined;
+  try {
+    setupLink = await runPrepareWorker();
+  } catch (err) {
+    process.stderr.write(`maillage: ${(err as Error).message}\n`);
+    return 1;
+  }
 
   let stopping = false;
   const fork = () => cluster.fork();

@@ -72,6 +72,7 @@ describe('wiki pages are accessible (axe, WCAG 2.2 AA)', () => {
     const specials = [
       'Modifications_récentes', 'Toutes_les_pages', 'Pages_liées/Accueil', 'Catégories', 'Pages_demandées', 'Pages_orphelines',
       'Statistiques', `Contributions/${encodeURIComponent('Ada Admin')}`, 'Journal', 'Liste_de_suivi', 'Notifications',
+      'Recherche', 'Recherche?q=guide', 'Recherche?q=aucunmotpareil', 'Téléverser', 'Liste_des_fichiers',
     ];
     for (const name of specials) await check(page, `/wiki/Spécial:${name}`, 200, `Spécial:${name}`);
   });

@@ -24,12 +24,12 @@ describe('accounts in a real browser', () => {
     });
     expect(status).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Votre compte est créé');
+    await expect(page.locator('main').getByRole('status').textContent()).resolves.toContain('Votre compte est créé');
     await expect(accountMenu(page).getByRole('link', { name: 'Camille Roy' }).isVisible()).resolves.toBe(true);
     await expect(accountMenu(page).getByRole('link', { name: 'Se connecter' }).count()).resolves.toBe(0);
 
     await loads(page, () => accountMenu(page).getByRole('button', { name: 'Se déconnecter' }).click());
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Vous êtes déconnecté');
+    await expect(page.locator('main').getByRole('status').textContent()).resolves.toContain('Vous êtes déconnecté');
     await expect(accountMenu(page).getByRole('link', { name: 'Camille Roy' }).count()).resolves.toBe(0);
     await expect(accountMenu(page).getByRole('link', { name: 'Se connecter' }).isVisible()).resolves.toBe(true);
 
@@ -87,7 +87,7 @@ describe('accounts in a real browser', () => {
     await loads(page, () => page.getByRole('link', { name: 'Mot de passe oublié?' }).click());
     expect(new URL(page.url()).pathname).toBe('/mot-de-passe/oubli');
     expect(await submitForm(page, 'main form', { email: user.email })).toBe(200);
-    await expect(page.getByRole('status').textContent()).resolves.toContain('un lien de réinitialisation vient d’y être envoyé');
+    await expect(page.locator('main').getByRole('status').textContent()).resolves.toContain('un lien de réinitialisation vient d’y être envoyé');
 
     const link = linkInMail(site.mailer, user.email);
     expect(link.origin).toBe(site.origin);
@@ -96,7 +96,7 @@ describe('accounts in a real browser', () => {
     const status = await submitForm(page, 'main form', { password: newPassword, password_confirm: newPassword });
     expect(status).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/connexion');
-    await expect(page.getByRole('status').textContent()).resolves.toContain('Votre mot de passe a été changé');
+    await expect(page.locator('main').getByRole('status').textContent()).resolves.toContain('Votre mot de passe a été changé');
 
     expect(await logIn(page, user.email, PASSWORD)).toBe(400);
     expect(await logIn(page, user.email, newPassword)).toBe(200);
