@@ -11,7 +11,7 @@ import { WIKITEXT_UNSUPPORTED } from './sections.ts';
 import type { ContentModel, RenderEnv, RenderResult, Title } from './types.ts';
 
 export type * from './types.ts';
-export { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleUrl } from './titles.ts';
+export { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleFromStored, titleUrl } from './titles.ts';
 export { NS_FILE } from './namespaces.ts';
 export { getSection, replaceSection, splitSections, type Section } from './sections.ts';
 export { sanitize, type SanitizeResult } from './sanitize.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleUrl } from './titles.ts';
+import { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleFromStored, titleUrl } from './titles.ts';
 import type { Title, TitleError } from './types.ts';
 
 type Expected = { full: string; ns?: number; fragment?: string } | { error: TitleError; char?: string };
@@ -197,5 +197,16 @@ describe('namespaceByName', () => {
 
   it('numbers talk namespaces after their subject', () => {
     for (const ns of NAMESPACES.filter((n) => n.isTalk)) expect(NAMESPACES.some((s) => s.id === ns.id - 1 && !s.isTalk)).toBe(true);
+  });
+});
+
+describe('titleFromStored', () => {
+  it('rebuilds titles from database columns', () => {
+    expect(titleFromStored(0, 'Chantier_Almanach')?.full).toBe('Chantier Almanach');
+    expect(titleFromStored(14, 'Chantiers_actifs')?.full).toBe('Catégorie:Chantiers actifs');
+    expect(titleFromStored(3, 'Awa_Diallo')?.full).toBe('Discussion utilisateur:Awa Diallo');
+    expect(titleFromStored(0, 'Aide:X')).toBeUndefined();
+    expect(titleFromStored(99, 'X')).toBeUndefined();
+    expect(titleFromStored(0, 'a|b')).toBeUndefined();
   });
 });

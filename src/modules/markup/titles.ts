@@ -113,6 +113,17 @@ export function titleFromKey(key: string): Title | undefined {
   return r.ok ? r.title : undefined;
 }
 
+/**
+ * Rebuilds a Title from database columns: a namespace number and the title as stored
+ * (MediaWiki's page_title: underscores, no namespace prefix). Undefined if they are not valid.
+ */
+export function titleFromStored(namespace: number, stored: string): Title | undefined {
+  const ns = namespaceById(namespace);
+  if (!ns) return undefined;
+  const t = titleFromKey(ns.id === NS_MAIN ? stored : `${ns.name.replace(/ /g, '_')}:${stored}`);
+  return t && t.namespace === namespace ? t : undefined;
+}
+
 /** The talk page of a title (itself for a talk page); undefined for special pages. */
 export function talkOf(title: Title): Title | undefined {
   if (title.namespace < 0) return undefined;

@@ -1,6 +1,6 @@
 import type { Db } from '../../core/db/index.ts';
 import type { DomainEvent, EventHandler } from '../../core/events.ts';
-import { decodeCharReferences, NAMESPACES, parseTitle } from '../markup/index.ts';
+import { decodeCharReferences, titleFromStored } from '../markup/index.ts';
 import type { SearchIndex } from './types.ts';
 
 /** Plain text of rendered HTML, for indexing: tags dropped, block ends kept as line breaks. */
@@ -31,10 +31,9 @@ export function searchFeed(db: Db, index: SearchIndex): Record<string, EventHand
       await index.remove(pageId);
       return;
     }
-    const ns = NAMESPACES.find((n) => n.id === row.namespace);
     const text = row.title.replace(/_/g, ' ');
-    const full = parseTitle(ns && ns.id !== 0 ? `${ns.name}:${text}` : text);
-    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full.ok ? full.title.full : text, text: htmlToText(row.html ?? '') });
+    const full = titleFromStored(row.namespace, row.title);
+    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full?.full ?? text, text: htmlToText(row.html ?? '') });
   }
   const onPage = async (e: DomainEvent) => reindex((e.payload as { pageId: number }).pageId);
   return {

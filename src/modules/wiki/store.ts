@@ -4,7 +4,7 @@ import type { Engine } from '../../core/db/index.ts';
 import type { Executor } from '../../core/events.ts';
 import type { PagesTable, RevisionsTable } from '../../core/db/schema.ts';
 import { isRole } from '../../core/actor.ts';
-import { NAMESPACES, parseTitle, type ContentModel, type Title } from '../markup/index.ts';
+import { titleFromStored, type ContentModel, type Title } from '../markup/index.ts';
 import type { Page, Revision, RevisionWithContent } from './types.ts';
 
 /** Title text as stored: underscores for spaces, no namespace prefix (MediaWiki's page_title). */
@@ -14,11 +14,9 @@ export function dbTitle(title: Title): string {
 
 /** Rebuilds a Title from stored columns (stored rows are valid titles: they were parsed on save). */
 export function titleOf(namespace: number, stored: string): Title {
-  const ns = NAMESPACES.find((n) => n.id === namespace);
-  const text = stored.replace(/_/g, ' ');
-  const parsed = parseTitle(ns && ns.id !== 0 ? `${ns.name}:${text}` : text);
-  if (!parsed.ok) throw new Error(`stored title is invalid: ${namespace}:${stored}`);
-  return parsed.title;
+  const title = titleFromStored(namespace, stored);
+  if (!title) throw new Error(`stored title is invalid: ${namespace}:${stored}`);
+  return title;
 }
 
 /** MediaWiki's rev_sha1: SHA-1 of the content in base 36, padded to 31 characters. */

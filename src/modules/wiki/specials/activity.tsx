@@ -3,7 +3,7 @@ import { AppError } from '../../../core/errors.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { sendPage } from '../../../core/http/render.ts';
 import { CsrfField } from '../../../core/layout/components.tsx';
-import { NAMESPACES, parseTitle, titleUrl } from '../../markup/index.ts';
+import { NAMESPACES, parseTitle, titleFromStored, titleUrl } from '../../markup/index.ts';
 import { intParam } from '../handlers/labels.ts';
 import type { WikiQueries } from '../queries.ts';
 import type { Wiki } from '../service.ts';
@@ -89,11 +89,7 @@ export function activityPages(q: WikiQueries, wiki: Wiki, publicUrl: string): Ar
     const { ctx } = request;
     if (ctx.actor.kind !== 'user') throw new AppError('login_required');
     const watched = await wiki.deps.db.selectFrom('watchlist').select(['namespace', 'title']).where('user_id', '=', ctx.actor.user.id).orderBy('namespace').orderBy('title').execute();
-    const titles = watched.flatMap((w) => {
-      const ns = NAMESPACES.find((n) => n.id === w.namespace);
-      const t = parseTitle(ns && ns.id !== 0 ? `${ns.name}:${w.title}` : w.title);
-      return t.ok ? [t.title] : [];
-    });
+    const titles = watched.flatMap((w) => titleFromStored(w.namespace, w.title) ?? []);
     return sendPage(reply, SpecialPage({ ctx, heading: ctx.t('special.watchlist'), children: <TitleList ctx={ctx} titles={titles} empty={ctx.t('special.watchlist.none')} /> }));
   };
 
@@ -104,14 +100,13 @@ export function activityPages(q: WikiQueries, wiki: Wiki, publicUrl: string): Ar
     return sendPage(reply, SpecialPage({ ctx, heading: ctx.t('special.notifications'), children: rows.length === 0 ? <p>{ctx.t('special.notifications.none')}</p> : [
       <ul class="changes">
         {rows.map((n) => {
-          const ns = NAMESPACES.find((x) => x.id === n.namespace);
-          const t = parseTitle(ns && ns.id !== 0 ? `${ns.name}:${n.title}` : n.title);
-          const url = t.ok ? titleUrl(t.title) : '/';
+          const t = titleFromStored(n.namespace, n.title);
+          const url = t ? titleUrl(t) : '/';
           return (
             <li class={n.read_at ? 'read' : 'unread'}>
               {formatDateTime(n.created_at, ctx.locale)}{' '}
               {ctx.t(n.kind === 'page.created' ? 'special.notifications.created' : 'special.notifications.edited', { user: n.actor_name })}{' '}
-              <a href={n.rev_id ? `${url}?diff=${n.rev_id}` : url}>{t.ok ? t.title.full : n.title}</a>
+              <a href={n.rev_id ? `${url}?diff=${n.rev_id}` : url}>{t ? t.full : n.title}</a>
               {n.read_at ? null : <strong> {ctx.t('special.notifications.new')}</strong>}
             </li>
           );
