@@ -15,6 +15,12 @@ export type Engine = 'sqlite' | 'postgres';
 // int8 (counts, epoch-ms columns) as JS numbers: all our values are far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/** True for a unique-constraint violation on either engine. */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string } | undefined;
+  return err?.code === '23505' || /UNIQUE constraint failed/.test(err?.message ?? '');
+}
+
 export interface DbHandle {
   db: Db;
   engine: Engine;

@@ -3,7 +3,7 @@ import { ANONYMOUS } from '../actor.ts';
 import { AppError, isAppError, type ErrorCode } from '../errors.ts';
 import { negotiateLocale, translate, translator } from '../i18n/index.ts';
 import { ErrorPage } from '../layout/ErrorPage.tsx';
-import { sendPage } from './render.ts';
+import { formBody, sendPage, typedValues } from './render.ts';
 
 /** Maps Fastify's own errors (body parsing, limits, bad URLs) to catalog codes. */
 function fromFramework(error: FastifyError): AppError {
@@ -23,18 +23,8 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-const SECRET_FIELD = /pass|_csrf/i;
-
-function keptFields(body: unknown): { fields: Record<string, string>; droppedPassword: boolean } {
-  const fields: Record<string, string> = {};
-  let droppedPassword = false;
-  if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
-      if (SECRET_FIELD.test(k)) droppedPassword ||= /pass/i.test(k);
-      else if (typeof v === 'string') fields[k] = v;
-    }
-  }
-  return { fields, droppedPassword };
+function keptFields(body: Record<string, unknown>): { fields: Record<string, string>; droppedPassword: boolean } {
+  return { fields: typedValues(body), droppedPassword: Object.keys(body).some((k) => /pass/i.test(k)) };
 }
 
 function ensureContext(request: FastifyRequest): void {
@@ -56,7 +46,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (error.code === 'login_required' && request.method === 'GET') {
     return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
   }
-  const resubmit = error.code === 'csrf_failed' && request.method === 'POST' ? { action: request.url, ...keptFields(request.body) } : undefined;
+  const resubmit = error.code === 'csrf_failed' && request.method === 'POST' ? { action: request.url, ...keptFields(formBody(request)) } : undefined;
   return sendPage(reply, ErrorPage({ ctx: request.ctx, error, reference, resubmit }), error.status);
 }
 

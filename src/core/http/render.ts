@@ -28,3 +28,18 @@ export function typedValues(body: Record<string, unknown>): Record<string, strin
   for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && !/pass|_csrf/i.test(k)) values[k] = v;
   return values;
 }
+
+/** A form field as a string ('' when absent or repeated). */
+export function formString(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Whether two URL paths name the same resource once percent-decoded (malformed escapes compare raw). */
+export function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return decodeURIComponent(a) === decodeURIComponent(b);
+  } catch {
+    return false;
+  }
+}

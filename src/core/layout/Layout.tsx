@@ -1,6 +1,7 @@
 import type { Child, Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../http/context.ts';
 import { LOCALES } from '../i18n/index.ts';
+import { samePath } from '../http/render.ts';
 import { CsrfField, Notice } from './components.tsx';
 
 interface LayoutProps {
@@ -34,12 +35,7 @@ function navItems(ctx: RequestContext): NavItem[] {
 }
 
 function isCurrent(ctx: RequestContext, href: string): boolean {
-  const path = ctx.path.split('?')[0] ?? '';
-  try {
-    return decodeURIComponent(path) === decodeURIComponent(href);
-  } catch {
-    return path === href;
-  }
+  return samePath(ctx.path.split('?')[0] ?? '', href);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../../core/db/index.ts';
 import { AppError } from '../../core/errors.ts';
 import { translate, type Locale } from '../../core/i18n/index.ts';
 import { hashToken, randomToken } from '../../core/ids.ts';
@@ -32,11 +33,6 @@ export async function signupMode(deps: AccountsDeps): Promise<SignupMode> {
 async function limit(deps: AccountsDeps, key: string, rule: { limit: number; windowMs: number }) {
   const r = await hitRateLimit(deps.db, key, rule.limit, rule.windowMs, deps.clock.now());
   if (!r.allowed) throw new AppError('rate_limited', { minutes: minutesLeft(r.retryAfterMs) });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || /UNIQUE constraint failed/.test(err?.message ?? '');
 }
 
 /** Sign-up, login, password reset and first-run setup: the flows an anonymous visitor can start. */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../core/config.ts';
 import { cookieNames, clearCookie, setCookie } from '../../core/http/cookies.ts';
 import { formAction } from '../../core/http/forms.ts';
-import { formBody, redirectWithNotice, safeReturnPath, sendPage } from '../../core/http/render.ts';
+import { formBody, formString, redirectWithNotice, safeReturnPath, sendPage } from '../../core/http/render.ts';
 import { isLocale } from '../../core/i18n/index.ts';
 import { EMPTY_FORM } from '../../core/layout/components.tsx';
 import type { Auth, Client, SignedIn } from './auth.ts';
@@ -19,7 +19,6 @@ export interface AccountsRouteDeps {
   sessions: ReturnType<typeof sessionsFn>;
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function client(request: FastifyRequest): Client {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, locale: request.ctx.locale };
@@ -55,7 +54,7 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
     });
 
     app.get('/inscription', async (request, reply) => {
-      const token = str((request.query as Record<string, unknown>).invitation);
+      const token = formString((request.query as Record<string, unknown>).invitation);
       const inviteOnly = (await deps.auth.signupMode()) === 'invite';
       if (!token) return sendPage(reply, SignupPage({ ctx: request.ctx, form: EMPTY_FORM, inviteOnly }));
       const invite = await deps.auth.checkInvitation(token).catch(() => undefined);
@@ -69,7 +68,7 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
         startSession(reply, await deps.auth.signUp(body, client(request)));
         return redirectWithNotice(reply, '/', 'welcome');
       }, async (form, status) => {
-        const token = str(body.invitation);
+        const token = formString(body.invitation);
         const invite = token ? await deps.auth.checkInvitation(token).catch(() => undefined) : undefined;
         const inviteOnly = (await deps.auth.signupMode()) === 'invite';
         const invitation = invite ? { token, role: invite.role } : undefined;
@@ -83,17 +82,17 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
       const body = formBody(request);
       return formAction(request, reply, async () => {
         await deps.auth.requestPasswordReset(body, client(request));
-        return sendPage(reply, ResetRequestPage({ ctx: request.ctx, form: { values: { email: str(body.email) }, errors: {} }, sent: true }));
+        return sendPage(reply, ResetRequestPage({ ctx: request.ctx, form: { values: { email: formString(body.email) }, errors: {} }, sent: true }));
       }, (form, status) => sendPage(reply, ResetRequestPage({ ctx: request.ctx, form, sent: false }), status));
     });
 
     app.get('/mot-de-passe/reinitialiser', async (request, reply) => {
-      const token = str((request.query as Record<string, unknown>).jeton);
+      const token = formString((request.query as Record<string, unknown>).jeton);
       const valid = token !== '' && (await deps.auth.resetTokenValid(token));
       return sendPage(reply, ResetPage({ ctx: request.ctx, form: EMPTY_FORM, token, valid }), valid ? 200 : 400);
     });
     app.post('/mot-de-passe/reinitialiser', async (request, reply) => {
-      const token = str((request.query as Record<string, unknown>).jeton);
+      const token = formString((request.query as Record<string, unknown>).jeton);
       return formAction(request, reply, async () => {
         await deps.auth.resetPassword(token, formBody(request));
         clearCookie(reply, secure, names.session);
@@ -105,12 +104,12 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
     });
 
     app.get('/installation', async (request, reply) => {
-      const token = str((request.query as Record<string, unknown>).jeton);
+      const token = formString((request.query as Record<string, unknown>).jeton);
       const valid = token !== '' && (await deps.auth.setupTokenValid(token));
       return sendPage(reply, SetupPage({ ctx: request.ctx, form: EMPTY_FORM, token, valid }), valid ? 200 : 400);
     });
     app.post('/installation', async (request, reply) => {
-      const token = str((request.query as Record<string, unknown>).jeton);
+      const token = formString((request.query as Record<string, unknown>).jeton);
       return formAction(request, reply, async () => {
         startSession(reply, await deps.auth.completeSetup(token, formBody(request), client(request)));
         return redirectWithNotice(reply, '/admin', 'setup_done');

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
-import { sendPage } from '../../core/http/render.ts';
+import { samePath, sendPage } from '../../core/http/render.ts';
 import { parseTitle, titleUrl, type Title } from '../markup/index.ts';
 import { actionHandlers } from './handlers/actions.ts';
 import { editHandlers } from './handlers/edit.ts';
@@ -10,14 +10,6 @@ import type { Wiki } from './service.ts';
 import { InvalidTitlePage } from './views/invalid-title.tsx';
 
 export type Query = Record<string, string | undefined>;
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 export interface SpecialPages {
   handle(request: FastifyRequest, reply: FastifyReply, name: string, query: Query): Promise<FastifyReply>;
@@ -39,7 +31,7 @@ export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPa
   function canonical(request: FastifyRequest, title: Title): string | undefined {
     const [path, qs] = request.url.split('?');
     const want = titleUrl(title);
-    if (safeDecode(path ?? '') === safeDecode(want)) return undefined;
+    if (samePath(path ?? '', want)) return undefined;
     return qs ? `${want}?${qs}` : want;
   }
 

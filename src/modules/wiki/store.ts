@@ -54,12 +54,6 @@ export function toRevision(row: Omit<Selectable<RevisionsTable>, 'content'>): Re
 
 const REV_COLUMNS = ['id', 'page_id', 'parent_id', 'user_id', 'author_name', 'created_at', 'summary', 'minor', 'size', 'sha1', 'content_model'] as const;
 
-/** True for a unique-constraint violation on either engine. */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === '23505' || /UNIQUE constraint failed/.test(err?.message ?? '');
-}
-
 export function wikiStore(db: Executor, engine: Engine = 'sqlite') {
   return {
     /** With `lock`, the row stays locked until the transaction ends (PostgreSQL; SQLite serialises writes). */

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../core/actor.ts';
+import { isUniqueViolation } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { emit } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
@@ -7,7 +8,7 @@ import type { WikiDeps } from '../deps.ts';
 import { mergeTexts } from '../merge.ts';
 import { assertCanEdit } from '../permissions.ts';
 import { renderWithLinks, storeRender } from '../render.ts';
-import { byteLength, dbTitle, isUniqueViolation, wikiStore } from '../store.ts';
+import { byteLength, dbTitle, wikiStore } from '../store.ts';
 import { MAX_PAGE_BYTES, MAX_SUMMARY_CHARS, type SaveInput, type SaveResult } from '../types.ts';
 
 export function normalizeText(text: string): string {

@@ -2,14 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isRole } from '../../../core/actor.ts';
 import { AppError } from '../../../core/errors.ts';
 import { formAction } from '../../../core/http/forms.ts';
-import { formBody, redirectWithNotice, sendPage } from '../../../core/http/render.ts';
+import { formBody, formString, redirectWithNotice, sendPage } from '../../../core/http/render.ts';
 import { EMPTY_FORM } from '../../../core/layout/components.tsx';
 import { authorize } from '../../accounts/index.ts';
 import { parseTitle, titleUrl, type Title } from '../../markup/index.ts';
 import type { Wiki } from '../service.ts';
 import { ActionPage, type PageAction } from '../views/actions.tsx';
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const PERMISSION = { move: 'pages.move', delete: 'pages.delete', undelete: 'pages.delete', protect: 'pages.protect' } as const;
 
 /** Move, delete, undelete and protect: a confirmation form, then the command. */
@@ -30,7 +29,7 @@ export function actionHandlers(wiki: Wiki) {
       const { actor } = request.ctx;
       authorize(actor, PERMISSION[action]);
       const body = formBody(request);
-      const reason = str(body.reason);
+      const reason = formString(body.reason);
       return formAction(request, reply, async () => {
         if (action === 'delete') {
           await wiki.delete(actor, title, reason);
@@ -41,11 +40,11 @@ export function actionHandlers(wiki: Wiki) {
           return redirectWithNotice(reply, titleUrl(title), 'restored');
         }
         if (action === 'protect') {
-          const level = str(body.level);
+          const level = formString(body.level);
           await wiki.protect(actor, title, level === '' ? null : isRole(level) ? level : (() => { throw new AppError('validation_failed', {}, { level: 'field.role.invalid' }); })(), reason);
           return redirectWithNotice(reply, titleUrl(title), 'saved');
         }
-        const target = parseTitle(str(body.target));
+        const target = parseTitle(formString(body.target));
         if (!target.ok) throw new AppError('validation_failed', {}, { target: `wiki.${target.error}` });
         await wiki.move(actor, { from: title, to: target.title, reason, leaveRedirect: body.redirect === '1', moveTalk: body.talk === '1' });
         return redirectWithNotice(reply, titleUrl(target.title), 'moved');

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../../core/errors.ts';
-import { formBody, redirectWithNotice, sendPage } from '../../../core/http/render.ts';
+import { formBody, formString, redirectWithNotice, sendPage } from '../../../core/http/render.ts';
 import { EMPTY_FORM, type FormState } from '../../../core/layout/components.tsx';
 import { translate } from '../../../core/i18n/index.ts';
 import { authorize } from '../../accounts/index.ts';
@@ -16,7 +16,6 @@ import { intParam, renderLabels } from './labels.ts';
 /** Automatic edit summaries are content, written in the wiki's language. */
 const CONTENT_LOCALE = 'fr-CA' as const;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function sectionParam(value: string | undefined): number | 'new' | undefined {
   if (value === 'new') return 'new';
@@ -69,18 +68,18 @@ export function editHandlers(wiki: Wiki) {
     async submit(request: FastifyRequest, reply: FastifyReply, title: Title) {
       const { ctx } = request;
       const body = formBody(request);
-      guard(request, await wiki.page(title));
-      const section = sectionParam(str(body.section) || undefined);
+      const page = await wiki.page(title);
+      guard(request, page);
+      const section = sectionParam(formString(body.section) || undefined);
       const input = {
         title,
-        text: str(body.text),
-        summary: str(body.summary),
+        text: formString(body.text),
+        summary: formString(body.summary),
         minor: body.minor === '1',
-        baseRevId: intParam(str(body.base_rev)) ?? null,
+        baseRevId: intParam(formString(body.base_rev)) ?? null,
         section,
-        sectionTitle: str(body.section_title),
+        sectionTitle: formString(body.section_title),
       };
-      const page = await wiki.page(title);
       const again = (form: FormState, extra: Partial<EditModel> = {}, status = 200) =>
         sendPage(reply, EditPage({ ctx, m: { title, exists: Boolean(page), text: input.text, summary: input.summary, minor: input.minor, baseRevId: input.baseRevId, section, sectionTitle: input.sectionTitle, form, ...extra } }), status);
 

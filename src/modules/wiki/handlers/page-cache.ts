@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { renderDocument, type Raw } from '#jsx/jsx-runtime';
+import { samePath } from '../../../core/http/render.ts';
 
 /**
  * Whole-page cache for anonymous readers, per process. An entry is valid only while its stamp
@@ -13,15 +14,6 @@ const MAX_ENTRIES = 2000;
 interface Entry {
   stamp: string;
   parts: Buffer[];
-}
-
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    return decodeURIComponent(a) === decodeURIComponent(b);
-  } catch {
-    return false;
-  }
 }
 
 export function pageCache() {

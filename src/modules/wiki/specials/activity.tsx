@@ -3,26 +3,20 @@ import { AppError } from '../../../core/errors.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { sendPage } from '../../../core/http/render.ts';
 import { CsrfField } from '../../../core/layout/components.tsx';
-import { NAMESPACES, parseTitle, titleFromStored, titleUrl } from '../../markup/index.ts';
+import { parseTitle, titleFromStored, titleUrl } from '../../markup/index.ts';
 import { intParam } from '../handlers/labels.ts';
 import type { WikiQueries } from '../queries.ts';
 import type { Wiki } from '../service.ts';
 import { ChangesList, NamespaceSelect, SpecialPage, TitleList } from '../views/specials.tsx';
 import { atomFeed } from './atom.ts';
-import type { SpecialHandler } from './index.ts';
-
-function nsParam(value: string | undefined): number | undefined {
-  if (!value || !/^-?\d+$/.test(value)) return undefined;
-  const n = Number(value);
-  return NAMESPACES.some((x) => x.id === n) ? n : undefined;
-}
+import { namespaceParam, type SpecialHandler } from './index.ts';
 
 /** Modifications récentes (+ Atom), Contributions, Journal, Liste de suivi, Notifications. */
 export function activityPages(q: WikiQueries, wiki: Wiki, publicUrl: string): Array<[string[], SpecialHandler]> {
   const recentChanges: SpecialHandler = async (request, reply, _sub, query) => {
     const { ctx } = request;
     const filter = {
-      namespace: nsParam(query.namespace),
+      namespace: namespaceParam(query.namespace),
       user: query.user?.trim() || undefined,
       hideMinor: query.hideminor === '1',
       hideBots: query.hidebots !== '0',

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
+import { NAMESPACES } from '../../markup/index.ts';
 import type { SpecialPages, Query } from '../routes.ts';
 
 export type SpecialHandler = (request: FastifyRequest, reply: FastifyReply, subpage: string, query: Query) => Promise<FastifyReply>;
@@ -36,4 +37,11 @@ export function specialPages(): SpecialPages & { register(names: string[], handl
       return entry.handler(request, reply, subpage, query);
     },
   };
+}
+
+/** A `namespace=` parameter naming a real, non-virtual namespace; undefined otherwise. */
+export function namespaceParam(value: string | undefined): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  const n = Number(value);
+  return NAMESPACES.some((x) => x.id === n) ? n : undefined;
 }

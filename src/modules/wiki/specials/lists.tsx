@@ -2,24 +2,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../core/errors.ts';
 import { formatNumber } from '../../../core/i18n/index.ts';
 import { sendPage } from '../../../core/http/render.ts';
-import { NAMESPACES, parseTitle, titleUrl } from '../../markup/index.ts';
+import { parseTitle, titleUrl } from '../../markup/index.ts';
 import type { WikiQueries } from '../queries.ts';
 import { NamespaceSelect, SpecialPage, TitleList } from '../views/specials.tsx';
-import type { SpecialHandler } from './index.ts';
+import { namespaceParam, type SpecialHandler } from './index.ts';
 
 const LIMIT = 500;
-
-function nsParam(value: string | undefined): number | undefined {
-  if (value === undefined || value === '' || !/^-?\d+$/.test(value)) return undefined;
-  const n = Number(value);
-  return NAMESPACES.some((x) => x.id === n && n >= 0) ? n : undefined;
-}
 
 /** Toutes les pages, Pages liées, Catégories, Pages demandées, Pages orphelines, Statistiques, Page au hasard. */
 export function listPages(q: WikiQueries): Array<[string[], SpecialHandler]> {
   const allPages: SpecialHandler = async (request, reply, _sub, query) => {
     const { ctx } = request;
-    const namespace = nsParam(query.namespace) ?? 0;
+    const namespace = namespaceParam(query.namespace) ?? 0;
     const pages = await q.allPages({ namespace, from: query.from?.replace(/ /g, '_'), limit: LIMIT });
     return sendPage(reply, SpecialPage({ ctx, heading: ctx.t('special.allpages'), children: [
       <form method="get" action="/wiki/Spécial:Toutes_les_pages" class="inline-filters">
