@@ -7,7 +7,7 @@
 import { markdownLinks, renderMarkdownBody } from './markdown.ts';
 import { matchRedirect } from './redirect.ts';
 import { assemble } from './render.ts';
-import { WIKITEXT_UNSUPPORTED } from './sections.ts';
+import { renderWikitextBody, wikitextLinks, type WikitextEnv } from './wikitext/index.ts';
 import type { ContentModel, RenderEnv, RenderResult, Title } from './types.ts';
 
 export type * from './types.ts';
@@ -17,12 +17,20 @@ export { getSection, replaceSection, splitSections, type Section } from './secti
 export { sanitize, type SanitizeResult } from './sanitize.ts';
 export { decodeCharReferences } from './entities.ts';
 
-/** Renders a page. Throws for 'wikitext' until its engine exists. */
-export function render(source: string, model: ContentModel, env: RenderEnv): RenderResult {
-  if (model !== 'markdown') throw new Error(WIKITEXT_UNSUPPORTED);
+export type { WikitextEnv } from './wikitext/index.ts';
+
+/**
+ * Renders a page. For wikitext, `env` may carry the sources of pages to transclude
+ * (WikitextEnv.pages); keys it lacked come back in `unresolved` for the caller to fetch and render again.
+ */
+export function render(source: string, model: ContentModel, env: RenderEnv | WikitextEnv): RenderResult {
   const redirect = matchRedirect(source);
-  const body = renderMarkdownBody(redirect ? source.slice(redirect.length) : source, env);
-  return assemble(body, redirect, env);
+  const text = redirect ? source.slice(redirect.length) : source;
+  if (model === 'wikitext') {
+    const body = renderWikitextBody(text, env);
+    return { ...assemble(body, redirect, env), unresolved: body.unresolved, displayTitle: body.displayTitle, defaultSort: body.defaultSort };
+  }
+  return assemble(renderMarkdownBody(text, env), redirect, env);
 }
 
 /**
@@ -31,9 +39,9 @@ export function render(source: string, model: ContentModel, env: RenderEnv): Ren
  * Special: pages (they have no row in the links table, as in MediaWiki).
  */
 export function collectLinks(source: string, model: ContentModel): string[] {
-  if (model !== 'markdown') throw new Error(WIKITEXT_UNSUPPORTED);
   const redirect = matchRedirect(source);
-  const links = markdownLinks(redirect ? source.slice(redirect.length) : source);
+  const text = redirect ? source.slice(redirect.length) : source;
+  const links = model === 'wikitext' ? wikitextLinks(text) : markdownLinks(text);
   return [...new Set((redirect ? [redirect.target, ...links] : links).map((t) => t.key))];
 }
 

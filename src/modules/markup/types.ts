@@ -100,4 +100,9 @@ export interface RenderResult {
   externalLinks: string[];
   /** Set when the page is a redirect. */
   redirect: Title | undefined;
+  /** Wikitext only: keys of pages the env did not know (templates, #ifexist); fetch them and render again. */
+  unresolved?: string[];
+  /** Wikitext only: {{DISPLAYTITLE:…}} (HTML) and {{DEFAULTSORT:…}}. */
+  displayTitle?: string;
+  defaultSort?: string;
 }

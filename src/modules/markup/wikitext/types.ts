@@ -1,0 +1,103 @@
+/**
+ * The contract between the wikitext engine's two halves (see docs/wikitext.md):
+ * the preprocessor (preprocess/: templates, parameters, parser functions, magic words,
+ * extension tags) and the parser (everything else: blocks, inline markup, links, sanitiser,
+ * tag hooks such as nowiki/pre/ref/references/gallery).
+ *
+ * Pure like the rest of `markup`: what the engine needs to know about the wiki comes in the env.
+ */
+import type { RenderEnv, Title } from '../types.ts';
+
+/** What rendering wikitext needs beyond the RenderEnv both models share. */
+export interface WikitextEnv extends RenderEnv {
+  /**
+   * Sources of pages the engine may transclude, by Title.key ('Modèle:Infobox', 'Accueil').
+   * `null` = known to be missing. A key absent from the map is unknown: the engine treats it as
+   * missing and reports it in `unresolved`, and the caller fetches it and renders again.
+   */
+  pages?: ReadonlyMap<string, string | null>;
+  /** Time used by CURRENT* / LOCAL* variables and #time (epoch ms). Defaults to Date.now(). */
+  now?: number;
+  /** Site facts for URLs and SITENAME; defaults to Maillage's own (articlePath '/wiki/$1'). */
+  site?: Partial<WikitextSite>;
+  /** The revision being rendered (REVISIONID, REVISIONUSER, REVISIONTIMESTAMP…). */
+  revision?: { id: number; timestamp: number; user: string };
+}
+
+export interface WikitextSite {
+  /** 'http://example.org' in MediaWiki's parser tests; the PUBLIC_URL for Maillage. */
+  server: string;
+  /** '/wiki/$1' */
+  articlePath: string;
+  /** '/index.php' (MediaWiki's $wgScript), used by fullurl/localurl with a query. */
+  script: string;
+  siteName: string;
+  /** Content language: 'fr' for Maillage, 'en' for the parser tests. */
+  language: string;
+}
+
+/** HTML fragments later passes must leave alone, replaced in the text by markers. */
+export interface StripState {
+  /** Stores HTML that block-level passes must not touch; returns the marker that stands for it. */
+  addGeneral(html: string): string;
+  /** Like addGeneral, for nowiki-like output (unstripped before general markers, as MediaWiki). */
+  addNoWiki(html: string): string;
+  /** Replaces every marker by its HTML (recursively). */
+  unstripGeneral(text: string): string;
+  unstripNoWiki(text: string): string;
+  unstripBoth(text: string): string;
+}
+
+/** A frame of template expansion: the page itself (no args) or a template call. */
+export interface Frame {
+  /** Title of the page or template whose text is being expanded. */
+  title: Title;
+  /** Expanded value of a named or numbered argument, or undefined. */
+  argument(name: string): string | undefined;
+  /** Names of all arguments ('1', '2', 'nom'). */
+  argumentNames(): string[];
+  /** Nesting depth (0 for the page). */
+  depth: number;
+  /** True for the page itself (where headings get section markers). */
+  isRoot: boolean;
+}
+
+/**
+ * An extension tag (`<nowiki>`, `<pre>`, `<ref>`, `<references>`, `<gallery>`…) turned into HTML.
+ * `content` is null for a self-closed tag (`<references/>`). The preprocessor stores the result
+ * with `ctx.strip.addGeneral` (or addNoWiki for nowiki) and puts the marker in the text.
+ */
+export type TagHook = (content: string | null, attrs: Record<string, string>, ctx: ParserContext, frame: Frame) => string;
+
+/** State shared by both halves while one page is rendered. */
+export interface ParserContext {
+  env: WikitextEnv;
+  site: WikitextSite;
+  /** The page being rendered (env.title). */
+  title: Title;
+  strip: StripState;
+  /** By lower-case tag name. The preprocessor recognises exactly these names as extension tags. */
+  tagHooks: ReadonlyMap<string, TagHook>;
+  /** Renders wikitext to HTML in this context (for hooks like <ref>, whose content is wikitext). */
+  recursiveTagParse(text: string, frame?: Frame): string;
+  /** Filled by both halves; read when the result is assembled. */
+  output: ParserOutput;
+}
+
+export interface ParserOutput {
+  /** Title.key of every page transcluded (templates and other pages), duplicates allowed. */
+  templates: string[];
+  /** Keys the env did not know (absent from env.pages / env.linkStatus where it mattered). */
+  unresolved: Set<string>;
+  /** {{DISPLAYTITLE:…}} (HTML), {{DEFAULTSORT:…}}. */
+  displayTitle?: string;
+  defaultSort?: string;
+  /** Behaviour switches seen: 'NOTOC', 'TOC', 'FORCETOC', 'NOEDITSECTION', 'NOGALLERY', 'INDEX', 'NOINDEX'… */
+  flags: Set<string>;
+  /** Expansion limits hit ('template loop', 'expansion depth', 'node count', 'expensive functions'), with the title. */
+  limitWarnings: string[];
+}
+
+/** MediaWiki's strip marker pieces: "\x7f'\"`UNIQ-" + name + '-' + hex8 + "-QINU`\"'\x7f". */
+export const MARKER_PREFIX = "\x7f'\"`UNIQ-";
+export const MARKER_SUFFIX = "-QINU`\"'\x7f";
