@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'tools/**/*.test.{ts,js}'],
+          include: ['src/**/*.test.{ts,tsx}', 'test/integration/**/*.test.{ts,tsx}', 'tools/**/*.test.{ts,js}', 'test/parser/**/*.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -21,6 +21,7 @@ const options = {
     editor: 'src/client/editor/index.ts',
     drafts: 'src/client/drafts/index.ts',
     suggest: 'src/client/suggest/index.ts',
+    polls: 'src/client/polls/index.ts',
   },
   outdir,
   bundle: true,

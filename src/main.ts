@@ -17,6 +17,10 @@ import { createSearchIndex, searchFeed, searchPage, suggestRoute, type SearchInd
 import { createWikiModule, type WikiModule } from './modules/wiki/index.ts';
 import { titleFromKey } from './modules/markup/index.ts';
 import { portalRoutes } from './modules/portal/index.ts';
+import { BOT_PASSWORDS_SPECIAL, createApiModule } from './modules/api/index.ts';
+import { createTransferModule, type TransferModule } from './modules/transfer/index.ts';
+import { createNetworkModule, NS_RENCONTRE, type NetworkModule } from './modules/network/index.ts';
+import { createPollsModule, type PollsModule } from './modules/polls/index.ts';
 
 /**
  * Composition root: the only place that picks concrete adapters (database engine, mailer,
@@ -29,6 +33,9 @@ export interface Maillage {
   wiki: WikiModule;
   search: SearchIndex;
   files: FilesModule;
+  transfer: TransferModule;
+  network: NetworkModule;
+  polls: PollsModule;
   events: EventBus;
   logger: Logger;
   close(): Promise<void>;
@@ -41,6 +48,8 @@ export interface Overrides {
   /** An already-open database (tests share one handle between app and assertions). */
   db?: DbHandle;
   migrate?: boolean;
+  /** Run queued import jobs in the background (default); the CLI's own import turns it off. */
+  runJobs?: boolean;
 }
 
 export function createLogger(config: Config): Logger {
@@ -57,11 +66,11 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   const csrfSecret = await getOrInitSetting(db.db, 'http.csrf_secret', () => randomToken(32));
   // Handlers are registered after the modules that need the bus exist.
   const handlers: Record<string, EventHandler[]> = {};
-  const events = createEventBus(db.db, handlers, clock, logger);
+  const events = createEventBus(db.db, handlers, clock, logger, db.engine);
   const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events, files: lookupFilesForRender }, { publicUrl: config.publicUrl, filePanel: filePanel(db.db) });
   addHandlers(handlers, wiki.handlers);
   const search = createSearchIndex(db.db, db.engine);
-  addHandlers(handlers, searchFeed(db.db, search));
+  addHandlers(handlers, searchFeed(search));
   wiki.registerSpecial(['Recherche', 'Search'], searchPage(search, async (key) => {
     const t = titleFromKey(key);
     return Boolean(t && (await wiki.wiki.page(t)));
@@ -70,6 +79,16 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   const storage = config.fileStorage ?? (db.engine === 'postgres' ? 'database' : 'disk');
   const fileStore: FileStore = storage === 'database' ? databaseFileStore(db.db, clock) : diskFileStore(path.join(config.dataDir, 'files'));
   const files = createFilesModule({ db: db.db, clock, events, store: fileStore, wiki, maxBytes: config.uploadMaxBytes });
+  // api.php for MediaWiki tools, and the bot passwords that sign them in.
+  const api = createApiModule({ db: db.db, clock, accounts, wiki, search, publicUrl: config.publicUrl, mainPage: 'Accueil', version: '0.1.0' });
+  wiki.registerSpecial(BOT_PASSWORDS_SPECIAL, api.botPasswordsSpecial);
+  const transfer = createTransferModule({ db: db.db, engine: db.engine, clock, wiki, files, dataDir: config.dataDir, logger });
+  if (overrides.runJobs !== false) transfer.runner.start();
+  const network = createNetworkModule({ db: db.db, engine: db.engine, clock, wiki, publicUrl: config.publicUrl });
+  addHandlers(handlers, network.handlers);
+  // Polls: a rencontre's archived polls show on its Rencontre: page.
+  const polls = createPollsModule({ db: db.db, clock, wiki: wiki.wiki, publicUrl: config.publicUrl });
+  wiki.registerPanel(NS_RENCONTRE, polls.panel);
 
   const app = await createApp({
     config,
@@ -78,7 +97,7 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
     logger,
     resolveActor: (token) => accounts.sessions.resolve(token),
     abilitiesOf: accounts.abilitiesOf,
-    modules: [portalRoutes({ db: db.db }), ...accounts.routes, ...wiki.routes, ...files.routes, suggestRoute(search)],
+    modules: [portalRoutes({ db: db.db }), ...accounts.routes, ...wiki.routes, ...files.routes, ...transfer.routes, ...network.routes, ...polls.routes, suggestRoute(search), ...api.routes],
   });
 
   return {
@@ -88,10 +107,14 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
     wiki,
     search,
     files,
+    transfer,
+    network,
+    polls,
     events,
     logger,
     async close() {
       events.stop();
+      await transfer.runner.stop();
       await app.close();
       if (!overrides.db) await db.destroy();
     },
@@ -106,6 +129,7 @@ function addHandlers(into: Record<string, EventHandler[]>, more: Record<string, 
 export async function housekeeping(m: Maillage, clock: Clock = systemClock): Promise<void> {
   const now = clock.now();
   await m.db.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  await m.db.db.deleteFrom('bot_sessions').where('expires_at', '<', now).execute();
   await m.db.db.deleteFrom('tokens').where('expires_at', '<', now - 30 * 86_400_000).execute();
   await pruneRateLimits(m.db.db, now - 86_400_000);
   await m.db.db.deleteFrom('events').where('processed_at', '<', now - 7 * 86_400_000).execute();

@@ -39,6 +39,16 @@ async function main(argv: string[]): Promise<number> {
         const { userCommand } = await import('./user.ts');
         return await userCommand(loadConfig(), sub, values);
       }
+      case 'import': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { files: { type: 'string' }, batch: { type: 'string' } } });
+        const { importCommand } = await import('./import.ts');
+        return await importCommand(loadConfig(), positionals[0], values);
+      }
+      case 'export': {
+        const { values } = parseArgs({ args: rest, options: { output: { type: 'string', short: 'o' }, latest: { type: 'boolean' }, namespace: { type: 'string' }, title: { type: 'string', multiple: true } } });
+        const { exportCommand } = await import('./export.ts');
+        return await exportCommand(loadConfig(), values);
+      }
       case undefined:
       case 'help':
       case '--help':

@@ -18,7 +18,7 @@ export async function serve(config: Config): Promise<number> {
 
 async function prepare(m: Maillage, config: Config): Promise<string | undefined> {
   const { loadDemo } = await import('../demo/load.ts');
-  if (config.demo && (await loadDemo({ db: m.db.db, accounts: m.accounts, wiki: m.wiki.wiki }))) m.logger.info('demo network loaded');
+  if (config.demo && (await loadDemo({ db: m.db.db, accounts: m.accounts, wiki: m.wiki.wiki, network: m.network.service }))) m.logger.info('demo network loaded');
   return m.accounts.auth.setupLinkIfNeeded();
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/index.ts';
@@ -6,8 +6,10 @@ import type { Database, Db } from './db/index.ts';
 /**
  * The outbox. A change writes its side effects as events in the same transaction; after commit
  * they are processed (search index, invalidation, notifications). Any instance may process any
- * event: a claim is one conditional UPDATE, and a claim older than CLAIM_TTL is taken over, so
- * an instance that dies mid-way does not lose work. Nothing is fire-and-forget.
+ * event. Each event is processed in one transaction: claimed by its first statement (an UPDATE,
+ * so SQLite takes the write lock at once; `for update skip locked` on PostgreSQL, so instances
+ * do not wait on each other), handled, marked done. A crash rolls it all back and the event is
+ * processed again; nothing is fire-and-forget, nothing is half-applied.
  */
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -18,10 +20,15 @@ export interface DomainEvent<T = unknown> {
   createdAt: number;
 }
 
-export type EventHandler = (event: DomainEvent) => Promise<void>;
+/**
+ * Handles an event inside the event's transaction: every read and write goes through `db`.
+ * (With SQLite, using another handle here would wait for this transaction forever.)
+ */
+export type EventHandler = (event: DomainEvent, db: Executor) => Promise<void>;
 
-const CLAIM_TTL_MS = 60_000;
 const MAX_ATTEMPTS = 5;
+
+type EventRow = { id: number; type: string; payload: string; created_at: number };
 
 export async function emit(db: Executor, type: string, payload: unknown, now: number): Promise<void> {
   await db.insertInto('events').values({ type, payload: JSON.stringify(payload), created_at: now, claimed_at: null, processed_at: null, last_error: null }).execute();
@@ -35,48 +42,51 @@ export interface EventBus {
   stop(): void;
 }
 
-export function createEventBus(db: Db, handlers: Record<string, EventHandler[]>, clock: Clock, log?: Pick<Logger, 'warn'>): EventBus {
+export function createEventBus(db: Db, handlers: Record<string, EventHandler[]>, clock: Clock, log?: Pick<Logger, 'warn'>, engine: 'sqlite' | 'postgres' = 'sqlite'): EventBus {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+  const lock = engine === 'postgres' ? sql` for update skip locked` : sql``;
 
-  async function claimNext(): Promise<DomainEvent | undefined> {
-    for (;;) {
-      const now = clock.now();
-      const row = await db
-        .selectFrom('events')
-        .selectAll()
-        .where('processed_at', 'is', null)
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .where((eb) => eb.or([eb('claimed_at', 'is', null), eb('claimed_at', '<', now - CLAIM_TTL_MS)]))
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      if (!row) return undefined;
-      const claimed = await db
+  /** Claims, handles and completes the oldest pending event. */
+  async function processNext(): Promise<'none' | 'done' | 'failed'> {
+    let failed: { id: number; err: unknown; type: string } | undefined;
+    let found = false;
+    try {
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        const { rows } = await sql<EventRow>`update events set claimed_at = ${now}
+          where id = (select id from events where processed_at is null and attempts < ${MAX_ATTEMPTS} order by id limit 1${lock})
+          returning id, type, payload, created_at`.execute(trx);
+        const row = rows[0];
+        if (!row) return;
+        found = true;
+        const event: DomainEvent = { id: row.id, type: row.type, payload: JSON.parse(row.payload) as unknown, createdAt: Number(row.created_at) };
+        try {
+          for (const handler of handlers[event.type] ?? []) await handler(event, trx);
+        } catch (err) {
+          failed = { id: event.id, err, type: event.type };
+          throw err;
+        }
+        await trx.updateTable('events').set({ processed_at: clock.now(), last_error: null }).where('id', '=', event.id).execute();
+      });
+    } catch (err) {
+      if (!failed) throw err;
+      // The handler's work was rolled back; count the attempt so a failing event does not block forever.
+      log?.warn({ err: failed.err, event: failed.type, id: failed.id }, 'event handler failed; will retry');
+      await db
         .updateTable('events')
-        .set({ claimed_at: now, attempts: row.attempts + 1 })
-        .where('id', '=', row.id)
-        .where('attempts', '=', row.attempts)
-        .where('processed_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 1) {
-        return { id: row.id, type: row.type, payload: JSON.parse(row.payload) as unknown, createdAt: row.created_at };
-      }
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), claimed_at: null, last_error: String(failed!.err).slice(0, 500) }))
+        .where('id', '=', failed.id)
+        .execute();
+      return 'failed';
     }
+    return found ? 'done' : 'none';
   }
 
   async function drainOnce(): Promise<number> {
     let handled = 0;
-    for (let event = await claimNext(); event; event = await claimNext()) {
-      try {
-        for (const handler of handlers[event.type] ?? []) await handler(event);
-        await db.updateTable('events').set({ processed_at: clock.now(), last_error: null }).where('id', '=', event.id).execute();
-        handled++;
-      } catch (err) {
-        log?.warn({ err, event: event.type, id: event.id }, 'event handler failed; will retry');
-        await db.updateTable('events').set({ claimed_at: null, last_error: String(err).slice(0, 500) }).where('id', '=', event.id).execute();
-      }
-    }
+    // A failed event stays pending with one more attempt, and is left alone after MAX_ATTEMPTS.
+    for (let r = await processNext(); r !== 'none'; r = await processNext()) if (r === 'done') handled++;
     return handled;
   }
 

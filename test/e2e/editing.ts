@@ -12,10 +12,10 @@ export function title(text: string): Title {
 }
 
 /** Saves a page directly, through the wiki service, as `user`. */
-export async function seedPage(site: Site, user: User, text: string, content: string): Promise<void> {
+export async function seedPage(site: Site, user: User, text: string, content: string, contentModel: 'markdown' | 'wikitext' = 'markdown'): Promise<void> {
   const t = title(text);
   const page = await site.m.wiki.wiki.page(t);
-  const result = await site.m.wiki.wiki.save({ kind: 'user', user, sessionId: 'e2e' }, { title: t, text: content, summary: 'e2e', minor: false, baseRevId: page?.latestRevId ?? null });
+  const result = await site.m.wiki.wiki.save({ kind: 'user', user, sessionId: 'e2e' }, { title: t, text: content, summary: 'e2e', minor: false, baseRevId: page?.latestRevId ?? null, contentModel });
   if (result.kind !== 'saved') throw new Error(`seeding ${text}: ${result.kind}`);
 }
 

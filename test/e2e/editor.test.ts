@@ -118,6 +118,27 @@ describe('source editor', () => {
   });
 });
 
+describe('wikitext pages', () => {
+  it('edits a section of a wikitext page in the source editor only, and previews it as MediaWiki renders it', async () => {
+    await seedPage(site, author, 'Page importée', "Intro.\n\n== Atelier ==\n\nTexte ''ancien''.\n\n== Suite ==\n\nFin.", 'wikitext');
+    const { page, problems } = await signedInPage();
+    expect(await visit(page, '/wiki/Page_import%C3%A9e?action=edit&section=1')).toBe(200);
+    await sourceContent(page).waitFor();
+    await expect(page.locator('.editor .editor-modes').count()).resolves.toBe(0);
+    await expect(visualContent(page).isVisible()).resolves.toBe(false);
+    await expect(page.locator('#editor-note').textContent()).resolves.toContain('wikitexte');
+    await expect(sourceContent(page).textContent()).resolves.toContain("Texte ''ancien''.");
+    await replaceSource(page, "== Atelier ==\n\nTexte '''nouveau'''.");
+    expect(await submitEdit(page, 'preview')).toBe(200);
+    await expect(page.locator('.preview b').textContent()).resolves.toBe('nouveau');
+    await sourceContent(page).waitFor();
+    expect(await submitEdit(page)).toBe(200);
+    expect(await rawText(page, 'Page importée')).toBe("Intro.\n\n== Atelier ==\n\nTexte '''nouveau'''.\n\n== Suite ==\n\nFin.");
+    await expect(page.locator('#mw-content-text .mw-parser-output b').textContent()).resolves.toBe('nouveau');
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('server preview', () => {
   it('previews what the visual editor holds, then comes back to the editor with the same text', async () => {
     const { page, problems } = await signedInPage();

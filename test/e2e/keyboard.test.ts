@@ -51,7 +51,7 @@ describe('keyboard only', () => {
   it('tabs through the header in document order, each stop with a visible focus indicator', async () => {
     const page = await site.newPage();
     await visit(page, '/');
-    const expected = ['Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter', 'Créer un compte', 'English'];
+    const expected = ['Maillage', 'Accueil', 'Wiki', 'Réseau', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter', 'Créer un compte', 'English'];
     await expect(headerFocusables(page)).resolves.toEqual(expected);
 
     const skip = await tab(page);
@@ -72,7 +72,7 @@ describe('keyboard only', () => {
     const page = await site.newPage();
     await site.signIn(page, user);
     await visit(page, '/compte');
-    const expected = ['Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'Liste de suivi', 'Notifications', 'Utilisateurs', 'Invitations', 'Administration', 'q', 'Rechercher', 'Alex Admin', 'Se déconnecter', 'English'];
+    const expected = ['Maillage', 'Accueil', 'Wiki', 'Réseau', 'Modifications récentes', 'Liste de suivi', 'Notifications', 'Sondages', 'Utilisateurs', 'Invitations', 'Administration', 'q', 'Rechercher', 'Alex Admin', 'Se déconnecter', 'English'];
     await expect(headerFocusables(page)).resolves.toEqual(expected);
 
     await tab(page);
@@ -95,7 +95,7 @@ describe('keyboard only', () => {
     await visit(page, '/');
 
     // From the home page: skip link, brand, navigation, search, then the header's login link.
-    for (const text of ['Aller au contenu principal', 'Maillage', 'Accueil', 'Wiki', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter']) {
+    for (const text of ['Aller au contenu principal', 'Maillage', 'Accueil', 'Wiki', 'Réseau', 'Modifications récentes', 'q', 'Rechercher', 'Se connecter']) {
       await expect(tab(page)).resolves.toMatchObject({ text });
     }
     await loads(page, () => page.keyboard.press('Enter'));

@@ -57,7 +57,7 @@ export async function startSite(): Promise<Site> {
   const origin = `http://127.0.0.1:${port}`;
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: origin, PORT: String(port), LOG_LEVEL: 'silent' });
   const m = await buildMaillage(config, { db, mailer });
-  await loadDemo({ db: db.db, accounts: m.accounts, wiki: m.wiki.wiki });
+  await loadDemo({ db: db.db, accounts: m.accounts, wiki: m.wiki.wiki, network: m.network.service });
   await m.app.listen({ host: '127.0.0.1', port });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const contexts: BrowserContext[] = [];

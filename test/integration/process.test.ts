@@ -45,9 +45,17 @@ describe('command line and process lifecycle (SQLite file under DATA_DIR)', { ti
     expect(cli('nonsense').code).toBe(1);
   });
 
-  it('starts with demo content and a setup link, serves, and shuts down gracefully on SIGTERM', async () => {
+  // From the sources (tsx), and from the production bundle that `npm start` builds and runs.
+  it.each([
+    ['the sources', TSX, ['src/cli/main.ts', 'start']],
+    ['the server bundle', process.execPath, ['--enable-source-maps', 'dist/maillage.mjs', 'start']],
+  ])('starts from %s with demo content and a setup link, serves, and shuts down gracefully on SIGTERM', async (_name, command, args) => {
+    if (args.includes('dist/maillage.mjs')) {
+      const build = spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, encoding: 'utf8' });
+      expect(build.status, build.stderr).toBe(0);
+    }
     const port = await freePort();
-    const child = spawn(TSX, ['src/cli/main.ts', 'start'], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' } });
+    const child = spawn(command, args, { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' } });
     let out = '';
     child.stdout.on('data', (d) => (out += String(d)));
     child.stderr.on('data', (d) => (out += String(d)));

@@ -82,8 +82,10 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
     autosave.changed();
   };
 
+  // Wikitext (pages imported from MediaWiki) has no visual mode: the visual editor writes Markdown.
+  const wikitext = form.dataset.model === 'wikitext';
   const visual = createVisualEditor({ parent: visualHost, labelledBy: labelId, describedBy, lang, markdownBlockLabel: t('editor.markdown_block'), onChange });
-  const source = createSourceEditor({ parent: sourcePane, text: textarea.value, labelledBy: labelId, describedBy, lang, onChange });
+  const source = createSourceEditor({ parent: sourcePane, text: textarea.value, labelledBy: labelId, describedBy, lang, syntax: wikitext ? 'plain' : 'markdown', onChange });
   const dialog = createLinkDialog(messages);
   visualPane.prepend(createToolbar(visual.editor, messages, (selected) => dialog.open(selected)));
 
@@ -122,8 +124,11 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
   }
 
   // Initial mode: visual only when the whole page reads back byte for byte.
-  const initial = visual.load(textarea.value);
-  if (!initial) showSource(textarea.value, 'editor.visual_unavailable');
+  const initial = wikitext ? undefined : visual.load(textarea.value);
+  if (wikitext) {
+    showSource(textarea.value, 'editor.wikitext');
+    modes.remove();
+  } else if (!initial) showSource(textarea.value, 'editor.visual_unavailable');
   else if (preferredMode() === 'source') showSource(textarea.value);
   else if (!initial.exact) showSource(textarea.value, 'editor.source_default');
   else showVisual(initial);

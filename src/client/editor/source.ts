@@ -24,6 +24,8 @@ export interface SourceOptions {
   labelledBy: string;
   describedBy?: string;
   lang: string;
+  /** Markdown gets its highlighting and list continuation; wikitext is edited as plain text. */
+  syntax?: 'markdown' | 'plain';
   onChange(): void;
 }
 
@@ -45,9 +47,13 @@ export function createSourceEditor(o: SourceOptions): SourceEditor {
       extensions: [
         history(),
         drawSelection(),
-        // Markdown + GFM without `markdown()`'s embedded HTML/CSS/JS languages (150 kB we do not need).
-        keymap.of([{ key: 'Enter', run: insertNewlineContinueMarkup }, ...defaultKeymap, ...historyKeymap]),
-        new LanguageSupport(markdownLanguage),
+        ...(o.syntax === 'plain'
+          ? [keymap.of([...defaultKeymap, ...historyKeymap])]
+          : [
+              // Markdown + GFM without `markdown()`'s embedded HTML/CSS/JS languages (150 kB we do not need).
+              keymap.of([{ key: 'Enter', run: insertNewlineContinueMarkup }, ...defaultKeymap, ...historyKeymap]),
+              new LanguageSupport(markdownLanguage),
+            ]),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of(attributes),

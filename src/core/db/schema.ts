@@ -210,6 +210,209 @@ export interface BlobsTable {
   created_at: number;
 }
 
+/** Transfer module: one MediaWiki XML import job (CLI or admin page) and its progress. */
+export interface TransferImportsTable {
+  id: Generated<number>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  phase: Generated<string>;
+  file_path: string;
+  file_name: string;
+  file_bytes: Generated<number>;
+  files_dir: string | null;
+  source: string | null;
+  user_id: number | null;
+  user_name: string;
+  created_at: number;
+  updated_at: number;
+  claimed_at: number | null;
+  claimed_by: string | null;
+  finished_at: number | null;
+  bytes_read: Generated<number>;
+  pages_done: Generated<number>;
+  revisions_added: Generated<number>;
+  revisions_skipped: Generated<number>;
+  pages_rendered: Generated<number>;
+  error_key: string | null;
+  error_params: string | null;
+}
+
+/** Transfer module: source revision (wiki, rev id) -> local revision, so re-runs add only what is missing. */
+export interface TransferRevisionsTable {
+  source: string;
+  source_rev_id: number;
+  rev_id: number;
+  sha1: string;
+}
+
+/** Transfer module: pages an import touched (rendered and indexed at its end). */
+export interface TransferImportPagesTable {
+  import_id: number;
+  page_id: number;
+}
+
+/** Transfer module: `<upload>` metadata read from a dump. */
+export interface TransferUploadsTable {
+  source: string;
+  file_name: string;
+  timestamp: number;
+  user_name: string;
+  comment: Generated<string>;
+  src: Generated<string>;
+  size: Generated<number>;
+  version_id: number | null;
+}
+
+/** api module: bot passwords (secrets hashed) and the API-only sessions they open. */
+export interface BotPasswordsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  secret_hash: string;
+  /** Space-separated grant names. */
+  grants: string;
+  created_at: number;
+  last_used_at: number | null;
+}
+
+export interface BotSessionsTable {
+  id: string;
+  bot_password_id: number;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+/** Network module (docs/network.md): projections of entity pages, lifecycle, membership, people. */
+export interface NetworkOrganisationsTable {
+  page_id: number;
+  rev_id: number;
+  title: string;
+  name: string;
+  kind: string;
+  region: string | null;
+  sectors: string;
+  website: string | null;
+  wikidata: string | null;
+  updated_at: number;
+}
+
+export interface NetworkOrganisationSectorsTable {
+  page_id: number;
+  sector: string;
+}
+
+export interface NetworkChantiersTable {
+  page_id: number;
+  rev_id: number;
+  title: string;
+  name: string;
+  kind: string;
+  definition: string;
+  fields: string;
+  updated_at: number;
+}
+
+export interface NetworkRencontresTable {
+  page_id: number;
+  rev_id: number;
+  title: string;
+  name: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  online: Generated<number>;
+  fields: string;
+  updated_at: number;
+}
+
+export interface NetworkProjectsTable {
+  page_id: number;
+  rev_id: number;
+  title: string;
+  name: string;
+  collective: Generated<number>;
+  axes: string;
+  fields: string;
+  updated_at: number;
+}
+
+export interface NetworkLearningsTable {
+  page_id: number;
+  rev_id: number;
+  title: string;
+  axis: string | null;
+  kind: string | null;
+  fields: string;
+  updated_at: number;
+}
+
+export interface NetworkChantierTransitionsTable {
+  id: Generated<number>;
+  page_id: number;
+  from_status: string;
+  to_status: string;
+  user_id: number | null;
+  author_name: string;
+  note: Generated<string>;
+  created_at: number;
+}
+
+export interface NetworkChantierMembersTable {
+  page_id: number;
+  user_id: number;
+  kind: 'member' | 'follower';
+  since: number;
+}
+
+export interface NetworkPeopleTable {
+  id: Generated<number>;
+  slug: string;
+  user_id: number | null;
+  name: string;
+  role: string;
+  scope: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  bio: Generated<string>;
+  public: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NetworkPersonHostsTable {
+  person_id: number;
+  org_page_id: number;
+}
+
+/** Polls module: a live poll or word cloud, attached to a wiki page and/or a free context. */
+export interface PollsTable {
+  id: Generated<number>;
+  code: string;
+  question: string;
+  kind: string;
+  /** JSON array of option labels. */
+  options: string;
+  page_id: number | null;
+  page_title: string | null;
+  context: Generated<string>;
+  status: string;
+  created_by: number | null;
+  created_at: number;
+  opened_at: number | null;
+  closed_at: number | null;
+  version: Generated<number>;
+}
+
+/** Polls module: one answer per device (hashed cookie); answering again replaces it. */
+export interface PollAnswersTable {
+  poll_id: number;
+  device: string;
+  /** JSON array of option indexes. */
+  choices: string;
+  words: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -232,4 +435,22 @@ export interface Database {
   files: FilesTable;
   file_versions: FileVersionsTable;
   blobs: BlobsTable;
+  bot_passwords: BotPasswordsTable;
+  bot_sessions: BotSessionsTable;
+  transfer_imports: TransferImportsTable;
+  transfer_revisions: TransferRevisionsTable;
+  transfer_import_pages: TransferImportPagesTable;
+  transfer_uploads: TransferUploadsTable;
+  network_organisations: NetworkOrganisationsTable;
+  network_organisation_sectors: NetworkOrganisationSectorsTable;
+  network_chantiers: NetworkChantiersTable;
+  network_rencontres: NetworkRencontresTable;
+  network_projects: NetworkProjectsTable;
+  network_learnings: NetworkLearningsTable;
+  network_chantier_transitions: NetworkChantierTransitionsTable;
+  network_chantier_members: NetworkChantierMembersTable;
+  network_people: NetworkPeopleTable;
+  network_person_hosts: NetworkPersonHostsTable;
+  polls: PollsTable;
+  poll_answers: PollAnswersTable;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ROOT } from '../paths.ts';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
@@ -20,7 +20,7 @@ import { installErrorHandling, sendError } from './errors.ts';
 import { securityHeaders } from './security.ts';
 import { AppError } from '../errors.ts';
 
-const ASSETS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../layout/assets');
+const ASSETS = path.join(ROOT, 'src/core/layout/assets');
 
 export interface HttpDeps {
   config: Config;

@@ -22,12 +22,14 @@ function navItems(ctx: RequestContext): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: ctx.t('nav.home') },
     { href: '/wiki/Accueil', label: ctx.t('nav.wiki') },
+    { href: '/reseau', label: ctx.t('network.nav') },
     { href: '/wiki/Sp%C3%A9cial:Modifications_r%C3%A9centes', label: ctx.t('nav.recent_changes') },
   ];
   if (ctx.actor.kind === 'user') {
     items.push({ href: '/wiki/Sp%C3%A9cial:Liste_de_suivi', label: ctx.t('nav.watchlist') });
     items.push({ href: '/wiki/Sp%C3%A9cial:Notifications', label: ctx.t('nav.notifications') });
   }
+  if (ctx.abilities.has('polls.manage')) items.push({ href: '/sondages', label: ctx.t('polls.nav') });
   if (ctx.abilities.has('users.list')) items.push({ href: '/admin/utilisateurs', label: ctx.t('nav.users') });
   if (ctx.abilities.has('users.invite')) items.push({ href: '/admin/invitations', label: ctx.t('nav.invitations') });
   if (ctx.abilities.has('settings.edit')) items.push({ href: '/admin', label: ctx.t('nav.admin') });

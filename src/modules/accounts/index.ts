@@ -1,5 +1,6 @@
 import { adminRoutes } from './admin-routes.ts';
 import { auth } from './auth.ts';
+import { credentials } from './credentials.ts';
 import type { AccountsDeps } from './deps.ts';
 import { manage, operator } from './manage.ts';
 import { abilities } from './policy.ts';
@@ -13,6 +14,9 @@ export type { Actor, Role, User, SignupMode } from './types.ts';
 export { can, authorize, abilities, assignableRoles, roleOf, ACTIONS, type Action } from './policy.ts';
 export { LIMITS } from './limits.ts';
 export { SIGNUP_MODE_KEY } from './auth.ts';
+export type { Client, SignedIn } from './auth.ts';
+export type { Credentials } from './credentials.ts';
+export { SESSION_TTL_MS } from './sessions.ts';
 
 /** The accounts module, built from its ports. */
 export function createAccounts(deps: AccountsDeps, config: Config) {
@@ -23,6 +27,8 @@ export function createAccounts(deps: AccountsDeps, config: Config) {
     auth: a,
     manage: m,
     sessions: s,
+    /** Sign-in for other clients (api.php): by e-mail or name, same limits as the form. */
+    credentials: credentials(deps, a),
     operator: operator(deps),
     abilitiesOf: abilities,
     routes: [accountsRoutes({ config, auth: a, manage: m, sessions: s }), adminRoutes({ manage: m })],

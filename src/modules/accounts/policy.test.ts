@@ -15,10 +15,16 @@ const TABLE: Record<Action, Array<'anonymous' | Role>> = {
   'pages.protect': ['coordination', 'admin'],
   'files.upload': ['contributor', 'agent', 'coordination', 'admin'],
   'network.contribute': ['agent', 'coordination', 'admin'],
+  'network.follow': ['reader', 'contributor', 'agent', 'coordination', 'admin'],
+  'network.coordinate': ['coordination', 'admin'],
+  'network.people.view': ['agent', 'coordination', 'admin'],
   'users.list': ['coordination', 'admin'],
   'users.invite': ['coordination', 'admin'],
   'users.setRole': ['admin'],
   'settings.edit': ['admin'],
+  'api.highlimits': ['coordination', 'admin'],
+  'transfer.import': ['admin'],
+  'polls.manage': ['coordination', 'admin'],
 };
 
 describe('policy', () => {

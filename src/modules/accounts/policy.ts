@@ -14,17 +14,23 @@ const MIN_ROLE = {
   'pages.protect': 'coordination',
   'files.upload': 'contributor',
   'network.contribute': 'agent',
+  'network.follow': 'reader',
+  'network.coordinate': 'coordination',
+  'network.people.view': 'agent',
   'users.list': 'coordination',
   'users.invite': 'coordination',
   'users.setRole': 'admin',
   'settings.edit': 'admin',
+  'api.highlimits': 'coordination',
+  'transfer.import': 'admin',
+  'polls.manage': 'coordination',
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof MIN_ROLE;
 export const ACTIONS = Object.keys(MIN_ROLE) as Action[];
 
 /** Actions that need an account even when the role floor is `reader`. */
-const NEEDS_ACCOUNT: ReadonlySet<Action> = new Set(['account.manage']);
+const NEEDS_ACCOUNT: ReadonlySet<Action> = new Set(['account.manage', 'network.follow']);
 
 export function roleOf(actor: Actor): Role {
   return actor.kind === 'user' ? actor.user.role : 'reader';

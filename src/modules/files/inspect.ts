@@ -4,7 +4,7 @@
  * executable called photo.png is refused. Images must decode and stay under MAX_PIXELS.
  */
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import { loadSharp } from './sharp.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 import { looksLikeSvg, sanitizeSvg } from './svg.ts';
 import { ACCEPTED, isAcceptedMime, MAX_PIXELS, NS_FILE, type AcceptedMime } from './types.ts';
@@ -29,7 +29,7 @@ export async function inspectUpload(bytes: Buffer): Promise<Inspected | Refused>
   }
   if (mime === 'application/pdf') return { ok: true, mime, bytes: content, width: null, height: null };
   try {
-    const meta = await sharp(content, { limitInputPixels: MAX_PIXELS }).metadata();
+    const meta = await (await loadSharp())(content, { limitInputPixels: MAX_PIXELS }).metadata();
     const width = meta.autoOrient?.width ?? meta.width;
     const height = meta.autoOrient?.height ?? meta.height;
     if (!width || !height) return { ok: false, error: 'files.error.unreadable', code: 'validation_failed' };

@@ -3,7 +3,7 @@
  * from the content hash and the width (`t/<sha1>/<width>.<ext>`), so every instance finds them
  * and a new version never meets an old thumbnail. Only THUMB_WIDTHS are made.
  */
-import sharp from 'sharp';
+import { loadSharp } from './sharp.ts';
 import { MAX_PIXELS, THUMB_WIDTHS, type AcceptedMime, type FileStore, type FileVersion } from './types.ts';
 
 /** Output format by source type: same format, except GIF (animated WebP) and SVG (PNG). */
@@ -28,6 +28,7 @@ async function render(source: Buffer, v: FileVersion, width: number, format: str
   const vector = v.mime === 'image/svg+xml';
   // Vector images are rasterised at the density that gives the width asked for (at most 16×).
   const density = vector && v.width ? Math.min(72 * 16, Math.max(72, Math.ceil((72 * width) / v.width))) : undefined;
+  const sharp = await loadSharp();
   const image = sharp(source, { limitInputPixels: MAX_PIXELS, animated: v.mime === 'image/gif', ...(density ? { density } : {}) })
     .rotate()
     .resize({ width, withoutEnlargement: !vector });

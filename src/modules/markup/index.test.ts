@@ -36,9 +36,9 @@ describe('redirectTarget', () => {
 });
 
 describe('render', () => {
-  it('refuses the wikitext model until its engine exists', () => {
-    expect(() => render("''x''", 'wikitext', testEnv())).toThrow('wikitext model not yet supported');
-    expect(() => collectLinks("''x''", 'wikitext')).toThrow('wikitext model not yet supported');
+  it('renders the wikitext model inside MediaWiki\'s mw-parser-output wrapper, links collected before expansion', () => {
+    expect(render('Voir [[Accueil]].', 'wikitext', testEnv()).html).toContain('<div class="mw-parser-output">');
+    expect(collectLinks('Voir [[Accueil]] et [[Catégorie:X]].', 'wikitext')).toContain('Accueil');
   });
 
   it('is deterministic and has no state between calls', () => {

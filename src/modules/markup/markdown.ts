@@ -12,6 +12,7 @@ import { Anchors, headingClose, headingOpen } from './headings.ts';
 import { internalLinkAttrs, linkOpenTag } from './links.ts';
 import { linkTarget } from './media.ts';
 import { fileEmbedOf, filesPlugin } from './plugins/files.ts';
+import { frontMatterPlugin } from './plugins/front-matter.ts';
 import { inlineHtmlPlugin } from './plugins/inline-html.ts';
 import { taskListsPlugin } from './plugins/task-lists.ts';
 import { wikiLinkOf, wikiLinksPlugin } from './plugins/wikilinks.ts';
@@ -40,7 +41,7 @@ md.linkify.match = (text: string) => linkifyMatch(text)?.filter((m) => m.schema 
 // Cheap pre-check: every link kept above has "://", "@" (e-mail, mailto:) or "www.".
 const linkifyTest = md.linkify.test.bind(md.linkify);
 md.linkify.test = (text: string) => /:\/\/|@|www\./i.test(text) && linkifyTest(text);
-md.use(footnote).use(wikiLinksPlugin).use(filesPlugin).use(taskListsPlugin).use(inlineHtmlPlugin);
+md.use(frontMatterPlugin).use(footnote).use(wikiLinksPlugin).use(filesPlugin).use(taskListsPlugin).use(inlineHtmlPlugin);
 // Link and image URLs: the sanitiser's schemes (http, https, mailto, ftp) or relative; never data:.
 md.validateLink = (url: string) => {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url.trim());

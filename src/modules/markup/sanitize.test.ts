@@ -2,59 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from './index.ts';
 import { sanitizeStyle } from './css.ts';
 import { escapeDanglingTag, markRaw, sanitize, sanitizeRendered } from './sanitize.ts';
-import { testEnv, unsafeParts } from './testing.ts';
-
-// Classic XSS vectors (OWASP filter evasion cheat sheet, html5sec.org, mutation XSS).
-const VECTORS: string[] = [
-  '<script>alert(1)</script>',
-  '<SCRIPT SRC=http://xss.example/xss.js></SCRIPT>',
-  '<scr<script>ipt>alert(1)</scr</script>ipt>',
-  '<script/xss src="http://xss.example/x.js"></script>',
-  '<img src=x onerror=alert(1)>',
-  '<img src="javascript:alert(1)">',
-  '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
-  '<img """><script>alert(1)</script>">',
-  '<a href="javascript:alert(1)">x</a>',
-  '<a href="JaVaScRiPt:alert(1)">x</a>',
-  '<a href="java&#x09;script:alert(1)">x</a>',
-  '<a href="jav&#x0A;ascript:alert(1)">x</a>',
-  '<a href=" &#14; javascript:alert(1)">x</a>',
-  '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)">x</a>',
-  '<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;&#x3A;alert(1)">x</a>',
-  '<a href="javascript&colon;alert(1)">x</a>',
-  '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
-  '<a href="vbscript:msgbox(1)">x</a>',
-  '<svg onload=alert(1)>',
-  '<svg><script>alert(1)</script></svg>',
-  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-  '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
-  '<div style="background:url(javascript:alert(1))">x</div>',
-  '<div style="width: expression(alert(1))">x</div>',
-  '<div style="\\77idth: expression(alert(1))">x</div>',
-  '<div style="color:red/**/;background-image:url(x)">x</div>',
-  '<div style="color:&#x72;ed;background:u&#x72;l(x)">x</div>',
-  '<xss style="x:expression(alert(1))">x</xss>',
-  '<iframe src="javascript:alert(1)"></iframe>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '<object data="xss.swf"></object><embed src="xss.swf">',
-  '<form action="javascript:alert(1)"><button formaction="javascript:alert(1)">x</button></form>',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<base href="http://evil.example/"><link rel=stylesheet href="http://evil.example/x.css">',
-  '<style>body{display:none}</style>',
-  '<p title=\'"><script>alert(1)</script>\'>x</p>',
-  '<p title="x" onmouseover="alert(1)" ONCLICK="alert(1)">x</p>',
-  '<details open ontoggle=alert(1)><summary>x</summary></details>',
-  '<input type="text" onfocus=alert(1) autofocus><input type=image src=x>',
-  '<table background="javascript:alert(1)"><tr><td>x</td></tr></table>',
-  '<b><i>unclosed <a href="http://example.org">tags',
-  '<!--<script>alert(1)</script>--><!-- unterminated <script>',
-  '<textarea><script>alert(1)</script></textarea>',
-  '<a href="http://example.org" target="_blank">x</a>',
-  '<img src=`x`onerror=alert(1)>',
-  '<body onload=alert(1)>',
-  '<div/onclick="alert(1)">x</div>',
-];
+import { testEnv, unsafeParts, XSS_VECTORS as VECTORS } from './testing.ts';
 
 describe('sanitize: XSS vectors', () => {
   it.each(VECTORS)('%s', (vector) => {

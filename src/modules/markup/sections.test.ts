@@ -51,8 +51,37 @@ describe('splitSections', () => {
     expect(splitSections(src).map((x) => [x.title, x.start])).toEqual([['', 0], ['A', 25]]);
   });
 
-  it('refuses the wikitext model for now', () => {
-    expect(() => splitSections('== a ==', 'wikitext')).toThrow('wikitext model not yet supported');
+});
+
+describe('sections of wikitext', () => {
+  const WIKI = ['Intro.', '== Un ==', 'texte un', '=== Un.a ===', 'a', '<nowiki>', '== pas un titre ==', '</nowiki>', '<!-- == caché == -->', '<pre>', '== non plus ==', '</pre>', '==Deux== <!-- c -->', 'deux', ''].join('\n');
+
+  it('finds headings at line start, not in nowiki, pre or comments, with MediaWiki numbering', () => {
+    const s = splitSections(WIKI, 'wikitext');
+    expect(s.map((x) => [x.index, x.level, x.title])).toEqual([[0, 0, ''], [1, 2, 'Un'], [2, 3, 'Un.a'], [3, 2, 'Deux']]);
+    expect(getSection(WIKI, 1, 'wikitext')).toBe(WIKI.slice(WIKI.indexOf('== Un =='), WIKI.indexOf('==Deux==')));
+    expect(getSection(WIKI, 3, 'wikitext')).toBe('==Deux== <!-- c -->\ndeux\n');
+  });
+
+  it('takes the smaller run of = as the level, at most 6', () => {
+    const s = splitSections('===a==\n=======b=======\n=c\n', 'wikitext');
+    expect(s.slice(1).map((x) => [x.level, x.title])).toEqual([[2, '=a'], [6, '=b=']]);
+  });
+
+  it('numbers sections without <includeonly>, or for transclusion without <noinclude>', () => {
+    const src = '<includeonly>\n== inc ==\n</includeonly>\n<noinclude>\n== no ==\n</noinclude>\n== both ==\n';
+    expect(splitSections(src, 'wikitext').slice(1).map((x) => x.title)).toEqual(['no', 'both']);
+    expect(splitSections(src, 'wikitext', { forInclusion: true }).slice(1).map((x) => x.title)).toEqual(['inc', 'both']);
+  });
+
+  it('does not take a line with an unclosed [[, {{ or -{ for a heading', () => {
+    const s = splitSections('== a [[ b ==\nx\n== c {{ d ==\n== e ==\n', 'wikitext');
+    expect(s.slice(1).map((x) => x.title)).toEqual(['e']);
+  });
+
+  it('replaces a wikitext section and keeps the next heading a heading', () => {
+    const src = '== A ==\na\n== B ==\nb';
+    expect(replaceSection(src, 1, '== A2 ==\nnew', 'wikitext')).toBe('== A2 ==\nnew\n\n== B ==\nb');
   });
 });
 

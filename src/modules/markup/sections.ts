@@ -34,13 +34,59 @@ function lineStarts(s: string): number[] {
   return starts;
 }
 
-export function splitSections(source: string, model: ContentModel = 'markdown'): Section[] {
-  if (model !== 'markdown') throw new Error(WIKITEXT_UNSUPPORTED);
+/**
+ * Headings of wikitext as MediaWiki's preprocessor finds them: a line starting with '=' and
+ * ending with '=' (comments and spaces after allowed), level = the smaller run (at most 6);
+ * nothing inside comments, <nowiki>, <pre> and other extension tags, or <includeonly> (or, for
+ * the numbering of a transcluded page, MediaWiki's 'T-' sections: <noinclude>).
+ */
+export function wikitextHeadings(body: string, options: WikitextSectionOptions = {}): Array<{ line: number; level: number; title: string }> {
+  const out: Array<{ line: number; level: number; title: string }> = [];
+  // Blank out what the preprocessor hides, keeping offsets and line breaks.
+  // Comments become spaces (a heading may end with one); tags become text (it may not).
+  const blank = (m: string) => m.replace(/[^\r\n]/g, ' ');
+  const opaque = (m: string) => m.replace(/[^\r\n]/g, 'x');
+  const hidden = options.forInclusion ? 'noinclude' : 'includeonly';
+  const names = ['nowiki', 'pre', 'math', 'source', 'syntaxhighlight', 'gallery', 'ref', 'score', 'timeline', hidden, ...(options.extensionTags ?? [])]
+    .map((n) => n.replace(/[^\p{L}\p{N}_-]/gu, ''))
+    .filter(Boolean);
+  const tags = new RegExp(`<(${names.join('|')})\\b[^>]*?(?:\\/>|>[\\s\\S]*?(?:<\\/\\1\\s*>|$))`, 'giu');
+  const visible = body.replace(/<!--[\s\S]*?(?:-->|$)/g, blank).replace(tags, opaque);
+  const lines = visible.split(/\r\n|\r|\n/);
+  lines.forEach((line, i) => {
+    const m = /^(=+)(.+?)(=+)[ \t]*$/.exec(line);
+    if (!m && !/^=+[ \t]*$/.test(line)) return;
+    const text = line.trimEnd();
+    // An unclosed [[, {{ or -{ swallows the closing '=' in MediaWiki's preprocessor: no heading.
+    const opens = (re: RegExp) => text.match(re)?.length ?? 0;
+    if (opens(/\[\[/g) > opens(/]]/g) || opens(/\{\{/g) > opens(/}}/g) || opens(/-\{/g) > opens(/}-/g)) return;
+    const lead = /^=+/.exec(text)![0].length;
+    const trail = /=+$/.exec(text)![0].length;
+    let level = Math.min(lead, trail, 6);
+    if (lead === text.length) {
+      // A line of only '=': MediaWiki takes (n-1)/2 as the level.
+      level = Math.min(Math.floor((lead - 1) / 2), 6);
+      if (level < 1) return;
+    }
+    out.push({ line: i, level, title: text.slice(level, text.length - level).trim() });
+  });
+  return out;
+}
+
+export interface WikitextSectionOptions {
+  /** Names of the wiki's extension tags besides the core ones (their content holds no sections). */
+  extensionTags?: readonly string[];
+  /** Number the sections as seen when the page is transcluded (MediaWiki's 'T-n' sections). */
+  forInclusion?: boolean;
+}
+
+export function splitSections(source: string, model: ContentModel = 'markdown', options: WikitextSectionOptions = {}): Section[] {
   // The redirect line is not part of the body the renderer parses; parse exactly what it parses.
-  const skip = matchRedirect(source)?.length ?? 0;
+  const skip = model === 'markdown' ? (matchRedirect(source)?.length ?? 0) : 0;
   const body = source.slice(skip);
   const starts = lineStarts(body);
-  const heads = markdownHeadings(body).map((h) => ({ ...h, start: skip + (starts[h.line] ?? body.length) }));
+  const found = model === 'wikitext' ? wikitextHeadings(body, options) : markdownHeadings(body);
+  const heads = found.map((h) => ({ ...h, start: skip + (starts[h.line] ?? body.length) }));
 
   const sections: Section[] = [{ index: 0, level: 0, title: '', start: 0, end: heads[0]?.start ?? source.length }];
   heads.forEach((h, i) => {
@@ -51,8 +97,8 @@ export function splitSections(source: string, model: ContentModel = 'markdown'):
 }
 
 /** The text of section `index` (its heading and subsections included); undefined if there is none. */
-export function getSection(source: string, index: number, model: ContentModel = 'markdown'): string | undefined {
-  const s = splitSections(source, model)[index];
+export function getSection(source: string, index: number, model: ContentModel = 'markdown', options: WikitextSectionOptions = {}): string | undefined {
+  const s = splitSections(source, model, options)[index];
   return s && Number.isInteger(index) ? source.slice(s.start, s.end) : undefined;
 }
 

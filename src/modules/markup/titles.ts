@@ -12,8 +12,8 @@
  * `titleFromKey` takes the key form stored in tables and URLs and decodes nothing.
  */
 import { decodeCharReferences } from './entities.ts';
-import { NS_MAIN, NS_SPECIAL, namespaceById, namespaceByName } from './namespaces.ts';
-import type { ParseTitleResult, Title, TitleError } from './types.ts';
+import { NS_MAIN, NS_SPECIAL, namespacesFor, namespaceTable, type NamespaceTable } from './namespaces.ts';
+import type { Namespace, ParseTitleResult, Title, TitleError } from './types.ts';
 
 export { NAMESPACES, namespaceByName } from './namespaces.ts';
 
@@ -28,7 +28,17 @@ const ENTITY_LIKE = /&[A-Za-z0-9\u0080-\uFFFF]+;/;
 const MAX_BYTES = 255;
 const MAX_BYTES_SPECIAL = 512;
 
-const encoder = new TextEncoder();
+/** Length in UTF-8 bytes, without encoding (titles are checked on every link). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++; // a pair: 2 UTF-16 units, 4 bytes
+    else if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
 
 function fail(error: TitleError, char?: string): ParseTitleResult {
   return char === undefined ? { ok: false, error } : { ok: false, error, char };
@@ -54,14 +64,20 @@ export function ucfirst(s: string): string {
   return [...upper].length === 1 ? upper + s.slice(ch.length) : s;
 }
 
-/** Builds a Title from parts already valid and normalised (text with spaces). */
-export function makeTitle(namespace: number, text: string, fragment = ''): Title {
-  const ns = namespaceById(namespace);
+const FRENCH = namespacesFor('fr');
+
+function make(table: NamespaceTable, namespace: number, text: string, fragment = ''): Title {
+  const ns = table.byId(namespace);
   const full = ns && ns.name !== '' ? `${ns.name}:${text}` : text;
   return { namespace, text, fragment, full, key: full.replace(/ /g, '_') };
 }
 
-function split(input: string, defaultNs: number, allowFragment: boolean): ParseTitleResult {
+/** Builds a Title from parts already valid and normalised (text with spaces). */
+export function makeTitle(namespace: number, text: string, fragment = ''): Title {
+  return make(FRENCH, namespace, text, fragment);
+}
+
+function split(input: string, defaultNs: number, allowFragment: boolean, table: NamespaceTable = FRENCH): ParseTitleResult {
   let s = trimUnderscores(input.replace(BIDI_MARKS, '').replace(SPACES, '_'));
   let ns = defaultNs;
   let prefixed = false;
@@ -72,7 +88,7 @@ function split(input: string, defaultNs: number, allowFragment: boolean): ParseT
   if (s === '') return fail('title.empty');
 
   const m = NS_PREFIX.exec(s);
-  const found = m ? namespaceByName(m[1]!.replace(/_/g, ' ')) : undefined;
+  const found = m ? table.byName(m[1]!.replace(/_/g, ' ')) : undefined;
   if (m && found) {
     ns = found.id;
     prefixed = true;
@@ -94,23 +110,85 @@ function split(input: string, defaultNs: number, allowFragment: boolean): ParseT
   if (illegal) return fail('title.invalid_char', illegal[0].slice(0, 1));
   if (isRelative(s)) return fail('title.relative');
   if (s.includes('~~~')) return fail('title.invalid_char', '~');
-  if (encoder.encode(s).length > (ns === NS_SPECIAL ? MAX_BYTES_SPECIAL : MAX_BYTES)) return fail('title.too_long');
+  if (utf8Length(s) > (ns === NS_SPECIAL ? MAX_BYTES_SPECIAL : MAX_BYTES)) return fail('title.too_long');
 
-  const nsInfo = namespaceById(ns);
+  const nsInfo = table.byId(ns);
   if (!nsInfo) return fail('title.empty');
   if (nsInfo.capitalize) s = ucfirst(s);
-  return { ok: true, title: makeTitle(ns, s.replace(/_/g, ' '), fragment) };
+  return { ok: true, title: make(table, ns, s.replace(/_/g, ' '), fragment) };
+}
+
+/** Titles with the namespace names of one content language (see namespacesFor). */
+export interface TitleCodec {
+  namespaces: NamespaceTable;
+  /** As parseTitle. */
+  parse(input: string, defaultNs?: number): ParseTitleResult;
+  /** As titleFromKey. */
+  fromKey(key: string): Title | undefined;
+  /** As makeTitle. */
+  make(namespace: number, text: string, fragment?: string): Title;
+}
+
+const CODECS = new Map<string, TitleCodec>();
+
+/**
+ * The title codec of a content language: 'en' uses MediaWiki's English namespace names, others
+ * Maillage's French ones; `metaNamespace` renames namespace 4 (and 5), keeping their names as aliases.
+ */
+export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec {
+  const cacheKey = `${language === 'en' ? 'en' : 'fr'}:${metaNamespace ?? ''}`;
+  let codec = CODECS.get(cacheKey);
+  if (codec) return codec;
+  const base = namespacesFor(language);
+  const table = metaNamespace ? namespaceTable(base.list.map((ns) => renameMeta(ns, metaNamespace, language))) : base;
+  codec = {
+    namespaces: table,
+    parse: (input, defaultNs = 0) => split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table),
+    fromKey: (key) => {
+      const r = split(key.normalize('NFC'), NS_MAIN, false, table);
+      return r.ok ? r.title : undefined;
+    },
+    make: (namespace, text, fragment = '') => make(table, namespace, text, fragment),
+  };
+  CODECS.set(cacheKey, codec);
+  return codec;
+}
+
+function renameMeta(ns: Namespace, meta: string, language: string): Namespace {
+  if (ns.id !== 4 && ns.id !== 5) return ns;
+  const name = ns.id === 4 ? meta : language === 'en' ? `${meta} talk` : `Discussion ${meta}`;
+  return { ...ns, name, aliases: [ns.name, ...ns.aliases] };
 }
 
 /** Parses a title as written by a person (link target, form field); `defaultNs` applies when no prefix is given. */
 export function parseTitle(input: string, defaultNs = 0): ParseTitleResult {
-  return split(decodeCharReferences(input).normalize('NFC'), defaultNs, true);
+  const key = `${defaultNs}|${input}`;
+  let result = PARSED.get(key);
+  if (!result) {
+    result = split(decodeCharReferences(input).normalize('NFC'), defaultNs, true);
+    if (result.ok) Object.freeze(result.title);
+    if (PARSED.size >= 20_000) PARSED.clear();
+    PARSED.set(key, Object.freeze(result));
+  }
+  return result;
 }
 
-/** Rebuilds a Title from its key (`Catégorie:Chantiers_actifs`): no decoding, no fragment. */
+/** parseTitle's memo: links are parsed on every render, mostly the same ones. */
+const PARSED = new Map<string, ParseTitleResult>();
+
+const FROM_KEY = new Map<string, Title | undefined>();
+
+/**
+ * Rebuilds a Title from its key (`Catégorie:Chantiers_actifs`): no decoding, no fragment.
+ * Memoised (keys come back on every save and view); the Title returned is frozen.
+ */
 export function titleFromKey(key: string): Title | undefined {
+  if (FROM_KEY.has(key)) return FROM_KEY.get(key);
   const r = split(key.normalize('NFC'), NS_MAIN, false);
-  return r.ok ? r.title : undefined;
+  const title = r.ok ? Object.freeze(r.title) : undefined;
+  if (FROM_KEY.size >= 20_000) FROM_KEY.clear();
+  FROM_KEY.set(key, title);
+  return title;
 }
 
 /**
@@ -118,7 +196,7 @@ export function titleFromKey(key: string): Title | undefined {
  * (MediaWiki's page_title: underscores, no namespace prefix). Undefined if they are not valid.
  */
 export function titleFromStored(namespace: number, stored: string): Title | undefined {
-  const ns = namespaceById(namespace);
+  const ns = FRENCH.byId(namespace);
   if (!ns) return undefined;
   const t = titleFromKey(ns.id === NS_MAIN ? stored : `${ns.name.replace(/ /g, '_')}:${stored}`);
   return t && t.namespace === namespace ? t : undefined;
@@ -128,7 +206,7 @@ export function titleFromStored(namespace: number, stored: string): Title | unde
 export function talkOf(title: Title): Title | undefined {
   if (title.namespace < 0) return undefined;
   const ns = title.namespace % 2 === 1 ? title.namespace : title.namespace + 1;
-  return namespaceById(ns) ? makeTitle(ns, title.text) : undefined;
+  return FRENCH.byId(ns) ? makeTitle(ns, title.text) : undefined;
 }
 
 /** The subject page of a title (itself for a subject page). */

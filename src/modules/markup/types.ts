@@ -55,6 +55,8 @@ export interface RenderEnv {
     toc: string;
     /** Heading of a redirect page ("Redirection vers :"); without it the header shows only the link. */
     redirectTo?: string;
+    /** Tooltip of a wikitext section edit link ("Modifier la section : X"); a default in the content language otherwise. */
+    editSectionTitle?: (heading: string) => string;
   };
   /** When false, no section edit links (old revisions, previews). */
   editSections: boolean;

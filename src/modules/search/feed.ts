@@ -1,5 +1,4 @@
-import type { Db } from '../../core/db/index.ts';
-import type { DomainEvent, EventHandler } from '../../core/events.ts';
+import type { DomainEvent, EventHandler, Executor } from '../../core/events.ts';
 import { decodeCharReferences, titleFromStored } from '../markup/index.ts';
 import type { SearchIndex } from './types.ts';
 
@@ -19,27 +18,28 @@ export function htmlToText(html: string): string {
 }
 
 /** Keeps the index in step with the wiki: events are processed after the change committed. */
-export function searchFeed(db: Db, index: SearchIndex): Record<string, EventHandler[]> {
-  async function reindex(pageId: number): Promise<void> {
+export function searchFeed(index: SearchIndex): Record<string, EventHandler[]> {
+  async function reindex(db: Executor, pageId: number): Promise<void> {
     const row = await db
       .selectFrom('pages')
-      .leftJoin('page_renders', 'page_renders.page_id', 'pages.id')
-      .select(['pages.id', 'pages.namespace', 'pages.title', 'pages.deleted_at', 'pages.is_redirect', 'page_renders.html'])
+      .select(['pages.id', 'pages.namespace', 'pages.title', 'pages.deleted_at', 'pages.is_redirect'])
+      // A scalar subquery rather than a left join: much faster on SQLite (see wiki's pageWithStamp).
+      .select((eb) => eb.selectFrom('page_renders').select('page_renders.html').whereRef('page_renders.page_id', '=', 'pages.id').as('html'))
       .where('pages.id', '=', pageId)
       .executeTakeFirst();
     if (!row || row.deleted_at !== null || row.is_redirect === 1) {
-      await index.remove(pageId);
+      await index.remove(pageId, db);
       return;
     }
     const text = row.title.replace(/_/g, ' ');
     const full = titleFromStored(row.namespace, row.title);
-    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full?.full ?? text, text: htmlToText(row.html ?? '') });
+    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full?.full ?? text, text: htmlToText(row.html ?? '') }, db);
   }
-  const onPage = async (e: DomainEvent) => reindex((e.payload as { pageId: number }).pageId);
+  const onPage = async (e: DomainEvent, db: Executor) => reindex(db, (e.payload as { pageId: number }).pageId);
   return {
     'page.created': [onPage],
     'page.edited': [onPage],
     'page.moved': [onPage],
-    'page.deleted': [async (e) => index.remove((e.payload as { pageId: number }).pageId)],
+    'page.deleted': [async (e, db) => index.remove((e.payload as { pageId: number }).pageId, db)],
   };
 }

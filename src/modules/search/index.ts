@@ -1,6 +1,7 @@
 /** Search module: full-text search over wiki pages (SQLite FTS5 or PostgreSQL text search). */
 export { createSearchIndex } from './service.ts';
-export { normalizeForSearch } from './text.ts';
+export { fold, isStopWord, normalizeForSearch, stem, tokens } from './text.ts';
 export type { SearchDocument, SearchHit, SearchIndex, SearchQuery, Suggestion } from './types.ts';
 export { searchFeed, htmlToText } from './feed.ts';
 export { searchPage, suggestRoute } from './routes.tsx';
+export { indexPagesBatch } from './batch.ts';

@@ -3,7 +3,7 @@ import { postgresEngine } from './postgres.ts';
 import { isEmptyQuery, parseQuery } from './query.ts';
 import { rankedPage } from './ranking.ts';
 import { sqliteEngine } from './sqlite.ts';
-import { deletePage, readPages, suggestTitles, writeTitleKeys } from './store.ts';
+import { deletePage, pageRow, readPages, suggestTitles, writeTitleKeys } from './store.ts';
 import type { SearchDb, SearchHit, SearchIndex, SearchQuery } from './types.ts';
 
 const DEFAULT_LIMIT = 20;
@@ -36,15 +36,20 @@ async function inTransaction(db: SearchDb, fn: (trx: SearchDb) => Promise<void>)
 export function createSearchIndex(db: SearchDb, engine: 'sqlite' | 'postgres'): SearchIndex {
   const fullText = engine === 'postgres' ? postgresEngine : sqliteEngine;
   return {
-    async upsert(doc) {
-      await inTransaction(db, async (trx) => {
+    async upsert(doc, outer) {
+      await inTransaction(outer ?? db, async (trx) => {
+        // Most edits keep the title, and some keep the text: only what changed is rewritten.
+        const before = await trx.selectFrom('search_pages').select(['namespace', 'full_title', 'body']).where('page_id', '=', doc.pageId).executeTakeFirst();
+        const row = pageRow(doc);
+        const sameTitle = before?.namespace === row.namespace && before.full_title === row.full_title;
+        if (sameTitle && before.body === row.body) return;
         await fullText.write(trx, doc);
-        await writeTitleKeys(trx, doc);
+        if (!sameTitle) await writeTitleKeys(trx, doc);
       });
     },
 
-    async remove(pageId) {
-      await inTransaction(db, async (trx) => {
+    async remove(pageId, outer) {
+      await inTransaction(outer ?? db, async (trx) => {
         await fullText.erase(trx, pageId);
         await deletePage(trx, pageId);
       });

@@ -43,9 +43,9 @@ export interface Suggestion {
 }
 
 export interface SearchIndex {
-  /** Adds or replaces the page (idempotent). */
-  upsert(doc: SearchDocument): Promise<void>;
-  remove(pageId: number): Promise<void>;
+  /** Adds or replaces the page (idempotent); inside `trx` when given (an event's transaction). */
+  upsert(doc: SearchDocument, trx?: SearchDb): Promise<void>;
+  remove(pageId: number, trx?: SearchDb): Promise<void>;
   /** All words required; title matches first, then by relevance. Never throws on user input. */
   search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
   /** Title autocomplete: accent/case-insensitive prefix of the title or of any word of it. */

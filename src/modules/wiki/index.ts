@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { redirectWithNotice } from '../../core/http/render.ts';
+import { NS_FILE } from '../markup/index.ts';
 import type { WikiDeps } from './deps.ts';
+import { apiQueries } from './api-queries.ts';
 import { wikiQueries } from './queries.ts';
 import { wikiRoutes } from './routes.ts';
 import { createWiki } from './service.ts';
@@ -12,16 +14,21 @@ import { listPages } from './specials/lists.tsx';
 export type { WikiDeps, FileLookup } from './deps.ts';
 export type { PagePanel } from './handlers/read.ts';
 export { logAction } from './commands/log-action.ts';
+export type { ImportedPage, ImportedRevision, RenderedPage } from './commands/import-revisions.ts';
 export type { Wiki } from './service.ts';
 export type { Page, Revision, SaveInput, SaveResult } from './types.ts';
+export { sha1Base36 } from './store.ts';
 export type { SpecialHandler } from './specials/index.ts';
 export { sideBySideDiff } from './diff.ts';
+export type { ApiQueries, ApiRecentChange, MemberRef } from './api-queries.ts';
+export { normalizeText } from './commands/save-page.ts';
 
 /** The wiki module: pages, revisions, links tables, special pages, watchlist. */
 export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; filePanel?: PagePanel }) {
   const wiki = createWiki(deps);
   const queries = wikiQueries(deps.db);
   const specials = specialPages();
+  const panels = new Map<number, PagePanel>(opts.filePanel ? [[NS_FILE, opts.filePanel]] : []);
   for (const [names, handler] of [...listPages(queries), ...activityPages(queries, wiki, opts.publicUrl)]) specials.register(names, handler);
   const notificationsRead = async (app: FastifyInstance) => {
     app.post('/notifications/lues', async (request, reply) => {
@@ -33,11 +40,27 @@ export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; file
   return {
     wiki,
     queries,
+    /** Keyset-paginated reads for api.php. */
+    apiQueries: apiQueries(deps.db),
     /** Other modules add their special pages (Recherche, Téléverser…). */
     registerSpecial: (names: string[], handler: SpecialHandler) => specials.register(names, handler),
-    routes: [wikiRoutes(wiki, queries, specials, 'Accueil', opts.filePanel), notificationsRead],
+    /**
+     * Other modules show their own panel around the pages of a namespace (the network's infoboxes,
+     * a rencontre's polls). Several panels of one namespace show in the order they were registered.
+     */
+    registerPanel: (namespace: number, panel: PagePanel) => void panels.set(namespace, composePanels(panels.get(namespace), panel)),
+    routes: [wikiRoutes(wiki, queries, specials, 'Accueil', panels), notificationsRead],
     handlers: wiki.handlers(),
   };
 }
 
 export type WikiModule = ReturnType<typeof createWikiModule>;
+
+function composePanels(first: PagePanel | undefined, second: PagePanel): PagePanel {
+  if (!first) return second;
+  return async (title, ctx) => {
+    const [a, b] = await Promise.all([first(title, ctx), second(title, ctx)]);
+    if (!a || !b) return a ?? b;
+    return { before: a.before + b.before, after: a.after + b.after };
+  };
+}

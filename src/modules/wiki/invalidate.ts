@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/actor.ts';
-import type { DomainEvent } from '../../core/events.ts';
+import type { DomainEvent, Executor } from '../../core/events.ts';
 import { parseTitle } from '../markup/index.ts';
 import { logAction } from './commands/log-action.ts';
 import type { WikiDeps } from './deps.ts';
@@ -12,11 +12,21 @@ import { titleOf, wikiStore } from './store.ts';
  * them again (MediaWiki purges its parser cache the same way). One statement, whatever the
  * number of linking pages; runs from the outbox, after the change committed.
  */
-export async function invalidateLinksTo(deps: WikiDeps, namespace: number, title: string): Promise<void> {
-  await deps.db
+export async function invalidateLinksTo(db: Executor, namespace: number, title: string): Promise<void> {
+  await db
     .deleteFrom('page_renders')
     .where('page_id', 'in', (eb) =>
       eb.selectFrom('page_links').select('page_links.from_page_id').where('page_links.to_namespace', '=', namespace).where('page_links.to_title', '=', title),
+    )
+    .execute();
+}
+
+/** When a page changes, the pages that transclude it (directly or through other templates) are rendered again on their next view. */
+export async function invalidateTransclusionsOf(db: Executor, namespace: number, title: string): Promise<void> {
+  await db
+    .deleteFrom('page_renders')
+    .where('page_id', 'in', (eb) =>
+      eb.selectFrom('template_links').select('template_links.from_page_id').where('template_links.to_namespace', '=', namespace).where('template_links.to_title', '=', title),
     )
     .execute();
 }
@@ -35,31 +45,39 @@ export async function rerenderPage(deps: WikiDeps, pageId: number): Promise<void
 
 type TitlePayload = { namespace: number; title: string };
 
-export function invalidationHandlers(deps: WikiDeps) {
-  const onExistenceChange = async (e: DomainEvent) => {
+export function invalidationHandlers() {
+  const onExistenceChange = async (e: DomainEvent, db: Executor) => {
     const p = e.payload as TitlePayload;
-    await invalidateLinksTo(deps, p.namespace, p.title);
+    await invalidateLinksTo(db, p.namespace, p.title);
+    await invalidateTransclusionsOf(db, p.namespace, p.title);
+  };
+  const onEdit = async (e: DomainEvent, db: Executor) => {
+    const p = e.payload as TitlePayload;
+    await invalidateTransclusionsOf(db, p.namespace, p.title);
   };
   return {
     /** MediaWiki's user-creation log: one entry on the user's page title. */
     'user.created': [
-      async (e: DomainEvent) => {
+      async (e: DomainEvent, db: Executor) => {
         const p = e.payload as { userId: number; name: string };
         const title = parseTitle(`Utilisateur:${p.name}`);
         if (!title.ok) return;
         const actor: Actor = { kind: 'user', sessionId: 'event', user: { id: p.userId, name: p.name, email: '', role: 'reader', locale: null, createdAt: e.createdAt } };
-        await logAction(deps.db, { type: 'newusers', action: 'create', actor, title: title.title, pageId: null, comment: '', now: e.createdAt });
+        await logAction(db, { type: 'newusers', action: 'create', actor, title: title.title, pageId: null, comment: '', now: e.createdAt });
       },
     ],
     'page.created': [onExistenceChange],
+    'page.edited': [onEdit],
     'page.deleted': [onExistenceChange],
     // A new version of a file (payload: namespace 6 and the file name): pages embedding it show the new one.
     'file.uploaded': [onExistenceChange],
     'page.moved': [
-      async (e: DomainEvent) => {
+      async (e: DomainEvent, db: Executor) => {
         const p = e.payload as { from: TitlePayload; to: TitlePayload };
-        await invalidateLinksTo(deps, p.from.namespace, p.from.title);
-        await invalidateLinksTo(deps, p.to.namespace, p.to.title);
+        for (const t of [p.from, p.to]) {
+          await invalidateLinksTo(db, t.namespace, t.title);
+          await invalidateTransclusionsOf(db, t.namespace, t.title);
+        }
       },
     ],
   };

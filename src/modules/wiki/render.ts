@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
-import { NS_FILE, collectLinks, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import { NS_FILE, collectLinks, redirectTarget, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
 import { dbTitle } from './store.ts';
 
@@ -45,11 +45,78 @@ export async function linkStatuses(db: Executor, keys: readonly string[]): Promi
   return statuses;
 }
 
-export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup): Promise<RenderResult> {
+/** How many times a wikitext page is rendered again with the pages it asked for (templates nest). */
+const MAX_ROUNDS = 5;
+
+/**
+ * What a run of renders may share while the pages do not change (an import's render phase):
+ * link statuses and page sources already looked up.
+ */
+export interface RenderLookups {
+  linkStatus: Map<string, LinkStatus>;
+  pages: Map<string, string | null>;
+}
+
+export function renderLookups(): RenderLookups {
+  return { linkStatus: new Map(), pages: new Map() };
+}
+
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups): Promise<RenderResult> {
   const keys = collectLinks(content, model);
-  const linkStatus = await linkStatuses(db, keys);
+  const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
+  const unknown = shared ? keys.filter((k) => !linkStatus.has(k)) : keys;
+  for (const [k, status] of await linkStatuses(db, unknown)) linkStatus.set(k, status);
+  if (shared) for (const k of unknown) if (!linkStatus.has(k)) linkStatus.set(k, 'missing');
   const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
-  return render(content, model, { title, linkStatus, labels: LABELS, editSections, files: embedded });
+  const env = { title, linkStatus, labels: LABELS, editSections, files: embedded };
+  if (model !== 'wikitext') return render(content, model, env);
+  const fileMap = new Map(embedded ?? []);
+
+  // Wikitext: templates (and links written by templates) are only known once expanded. Each round
+  // fetches what the last one lacked; the render is pure and synchronous.
+  const pages = shared?.pages ?? new Map<string, string | null>();
+  let result = render(content, model, { ...env, pages });
+  for (let round = 1; round < MAX_ROUNDS; round++) {
+    const unresolved = result.unresolved ?? [];
+    const needSource = unresolved.filter((k) => !pages.has(k));
+    const needStatus = [...new Set([...result.links, ...(result.redirect ? [result.redirect.key] : []), ...unresolved])].filter((k) => !linkStatus.has(k));
+    if (!needSource.length && !needStatus.length) break;
+    for (const [k, status] of await linkStatuses(db, needStatus)) linkStatus.set(k, status);
+    // Absent from linkStatus means missing, which render assumes; recorded so it is not asked again.
+    for (const k of needStatus) if (!linkStatus.has(k)) linkStatus.set(k, 'missing');
+    const sources = await pageSources(db, needSource);
+    for (const k of needSource) pages.set(k, sources.get(k) ?? null);
+    const moreFiles = needStatus.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
+    if (files && moreFiles.length) for (const [k, f] of await files(db, moreFiles)) fileMap.set(k, f);
+    result = render(content, model, { ...env, linkStatus, pages, files: files ? fileMap : undefined });
+  }
+  return result;
+}
+
+/** Latest content of live pages by key, following one redirect as MediaWiki does for transclusion. */
+async function pageSources(db: Executor, keys: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const key of keys) {
+    let t = titleFromKey(key);
+    for (let hop = 0; t && hop < 2; hop++) {
+      const row = await db
+        .selectFrom('pages')
+        .innerJoin('revisions', 'revisions.id', 'pages.latest_rev_id')
+        .select(['revisions.content', 'revisions.content_model', 'pages.is_redirect'])
+        .where('pages.namespace', '=', t.namespace)
+        .where('pages.title', '=', dbTitle(t))
+        .where('pages.deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (!row) break;
+      const target = row.is_redirect ? redirectTarget(row.content, row.content_model as ContentModel) : undefined;
+      if (!target || hop === 1) {
+        out.set(key, row.content);
+        break;
+      }
+      t = target;
+    }
+  }
+  return out;
 }
 
 /** Stores the render of a page's latest revision and replaces its rows in the links tables. */
@@ -74,12 +141,16 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
   for (let i = 0; i < added.length; i += 200) await db.insertInto('page_links').values(added.slice(i, i + 200)).execute();
 
   const before = await db.selectFrom('category_links').select(['category', 'sort_key']).where('from_page_id', '=', pageId).execute();
-  await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();
   const seen = new Set<string>();
   const cats = result.categories
     .map((c) => ({ from_page_id: pageId, category: c.name.replace(/ /g, '_'), sort_key: c.sortKey }))
     .filter((c) => !seen.has(c.category) && seen.add(c.category));
-  if (cats.length) await db.insertInto('category_links').values(cats).execute();
+  const beforeKeys = new Map(before.map((c) => [c.category, c.sort_key]));
+  const sameCategories = before.length === cats.length && cats.every((c) => beforeKeys.get(c.category) === c.sort_key);
+  if (!sameCategories) {
+    await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();
+    if (cats.length) await db.insertInto('category_links').values(cats).execute();
+  }
   // A category page lists its members: when membership changes, it is touched (MediaWiki's page_touched).
   const key = (c: { category: string; sort_key: string }) => `${c.category}\n${c.sort_key}`;
   const now_ = new Set(cats.map(key));

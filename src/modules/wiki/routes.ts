@@ -16,8 +16,8 @@ export interface SpecialPages {
 }
 
 /** MediaWiki-compatible URLs: /wiki/Titre, ?action=edit|history|raw|…, ?oldid=, ?diff=. */
-export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPages, mainPage = 'Accueil', filePanel?: PagePanel) {
-  const read = readHandlers(wiki, queries, filePanel);
+export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPages, mainPage = 'Accueil', panels: ReadonlyMap<number, PagePanel> = new Map()) {
+  const read = readHandlers(wiki, queries, panels);
   const edit = editHandlers(wiki);
   const actions = actionHandlers(wiki);
 
@@ -38,6 +38,18 @@ export function wikiRoutes(wiki: Wiki, queries: WikiQueries, specials: SpecialPa
   return async (app: FastifyInstance) => {
     app.get('/wiki', async (_request, reply) => reply.redirect(`/wiki/${mainPage}`, 302));
     app.get('/wiki/', async (_request, reply) => reply.redirect(`/wiki/${mainPage}`, 302));
+
+    // MediaWiki's entry point, as imported wikitext and old bookmarks use it
+    // (/index.php?title=X&action=edit&redlink=1, ?oldid=…, ?search=…): sent on to our URLs.
+    app.get('/index.php', async (request, reply) => {
+      const { title, search, ...rest } = request.query as Query;
+      if (search !== undefined) return reply.redirect(`/wiki/Sp%C3%A9cial:Recherche?${new URLSearchParams({ q: search })}`, 301);
+      const parsed = parseTitle(title ?? mainPage);
+      if (!parsed.ok) return sendPage(reply, InvalidTitlePage({ ctx: request.ctx, input: title ?? '', error: parsed.error, char: parsed.char }), 400);
+      const params = new URLSearchParams(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const qs = params.toString();
+      return reply.redirect(qs ? `${titleUrl(parsed.title)}?${qs}` : titleUrl(parsed.title), 301);
+    });
 
     app.get('/wiki/*', async (request, reply) => {
       const title = titleFrom(request, reply);

@@ -45,6 +45,8 @@ export interface SaveInput {
   section?: number | 'new';
   sectionTitle?: string;
   contentModel?: ContentModel;
+  /** Made by a bot (an API client with the bot right): flagged in recent changes, hidden by the bot filter. */
+  bot?: boolean;
 }
 
 export type SaveResult =

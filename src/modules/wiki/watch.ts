@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../core/errors.ts';
-import type { DomainEvent } from '../../core/events.ts';
+import type { DomainEvent, Executor } from '../../core/events.ts';
 import { subjectOf, type Title } from '../markup/index.ts';
 import type { WikiDeps } from './deps.ts';
 import { dbTitle } from './store.ts';
@@ -39,15 +39,15 @@ export function watchlist(deps: WikiDeps) {
 type EditPayload = { namespace: number; title: string; revId: number; actorId: number | null; actorName: string };
 
 /** Notifies everyone watching a page (or its talk page) of a change by someone else. */
-export function notificationHandlers(deps: WikiDeps) {
-  const notify = async (e: DomainEvent) => {
+export function notificationHandlers() {
+  const notify = async (e: DomainEvent, db: Executor) => {
     const p = e.payload as EditPayload;
     const subjectNs = p.namespace >= 0 && p.namespace % 2 === 1 ? p.namespace - 1 : p.namespace;
-    const watchers = await deps.db.selectFrom('watchlist').select('user_id').where('namespace', '=', subjectNs).where('title', '=', p.title).execute();
+    const watchers = await db.selectFrom('watchlist').select('user_id').where('namespace', '=', subjectNs).where('title', '=', p.title).execute();
     const rows = watchers
       .filter((w) => w.user_id !== p.actorId)
       .map((w) => ({ user_id: w.user_id, created_at: e.createdAt, kind: e.type, namespace: p.namespace, title: p.title, rev_id: p.revId, actor_name: p.actorName, read_at: null }));
-    if (rows.length) await deps.db.insertInto('notifications').values(rows).execute();
+    if (rows.length) await db.insertInto('notifications').values(rows).execute();
   };
   return { 'page.created': [notify], 'page.edited': [notify] };
 }

@@ -1,37 +1,93 @@
 /**
- * The wikitext content model (PLACEHOLDER until the real engine lands: escaped text in
- * paragraphs, `[[links]]` collected by a regular expression). See docs/wikitext.md.
+ * The wikitext content model (see docs/wikitext.md): MediaWiki-compatible wikitext rendered
+ * like MediaWiki's legacy parser. Pure: text and a WikitextEnv in, HTML and metadata out.
  */
-import { escapeHtml } from '../../../core/html/jsx-runtime.ts';
 import { resolveWikiLink } from '../links.ts';
+import { getSection, replaceSection } from '../sections.ts';
 import type { BodyRender } from '../render.ts';
-import type { Title } from '../types.ts';
+import type { Heading, Title } from '../types.ts';
+import { parsePage, preprocessOnly, type PageRender } from './parse.ts';
+import { preSaveTransform } from './pst.ts';
 import type { WikitextEnv } from './types.ts';
 
 export type * from './types.ts';
+export type { PageRender } from './parse.ts';
+export { formatComment } from './comment.ts';
+export { preSaveTransform } from './pst.ts';
 
 export interface WikitextBody extends BodyRender {
   /** Keys the env did not know; the caller looks them up and renders again. */
   unresolved: string[];
   displayTitle?: string;
   defaultSort?: string;
+  /** The table of contents HTML, '' when not shown (MediaWiki places it before the first heading). */
+  toc: string;
+  languageLinks: string[];
+  indicators: Map<string, string>;
 }
 
 /** Link targets written in the source (before expansion), for the caller's first lookup. */
 export function wikitextLinks(source: string): Title[] {
   const out: Title[] = [];
-  for (const m of source.matchAll(/\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]/g)) {
+  for (const m of source.matchAll(/\[\[([^[\]|]*)(?:\|[^[\]]*)?\]\]/g)) {
     const link = resolveWikiLink(m[1]!);
     if (link && link.kind === 'page') out.push(link.title);
   }
   return out;
 }
 
-export function renderWikitextBody(source: string, _env: WikitextEnv): WikitextBody {
-  const html = source
-    .split(/\n{2,}/)
-    .filter((p) => p.trim() !== '')
-    .map((p) => `<p>${escapeHtml(p)}\n</p>`)
-    .join('\n');
-  return { html: `<div class="mw-parser-output">${html}</div>`, headings: [], links: wikitextLinks(source), categories: [], templates: [], externalLinks: [], unresolved: [] };
+function toHeadings(page: PageRender): Heading[] {
+  return page.headings.map((h, i) => ({ level: h.level, text: h.text, anchor: h.anchor, section: Number(h.section) || i + 1 }));
+}
+
+export function renderWikitextBody(source: string, env: WikitextEnv): WikitextBody {
+  // The page shell shows the table of contents (RenderResult.toc), so it is not put in the body.
+  const page = parsePage(source, env, { noToc: true });
+  return {
+    html: page.html,
+    headings: toHeadings(page),
+    links: page.links,
+    categories: page.categories,
+    templates: page.templates,
+    externalLinks: page.externalLinks,
+    unresolved: page.unresolved,
+    displayTitle: page.displayTitle,
+    defaultSort: page.defaultSort,
+    toc: page.toc,
+    languageLinks: page.languageLinks,
+    indicators: page.indicators,
+  };
+}
+
+export interface Transform {
+  mode: 'msg' | 'pst' | 'section' | 'replace';
+  section?: string;
+  replacement?: string;
+}
+
+/**
+ * The whole page as MediaWiki's parser test runner sees it: the body without the
+ * mw-parser-output wrapper, or a transform's text (msg, pst, section, replace).
+ */
+export function renderWikitextPage(source: string, env: WikitextEnv, transform?: Transform, options: { noToc?: boolean } = {}): PageRender {
+  if (!transform) return parsePage(source, env, { unwrap: true, noToc: options.noToc });
+  const empty = parsePage('', env, { unwrap: true });
+  if (transform.mode === 'msg') return { ...empty, html: preprocessOnly(source, env) };
+  if (transform.mode === 'pst') {
+    const r = preSaveTransform(source, env);
+    return { ...empty, html: r.text, outputFlags: r.flags };
+  }
+  return { ...empty, html: sectionTransform(source, transform) };
+}
+
+
+function sectionTransform(source: string, t: Transform): string {
+  const forInclusion = t.section?.startsWith('T-') ?? false;
+  const index = Number(forInclusion ? t.section!.slice(2) : t.section);
+  if (t.mode === 'section') return (getSection(source, index, 'wikitext', { forInclusion }) ?? '').trimEnd();
+  try {
+    return replaceSection(source, index, t.replacement ?? '', 'wikitext');
+  } catch {
+    return source;
+  }
 }

@@ -22,6 +22,59 @@ export interface WikitextEnv extends RenderEnv {
   site?: Partial<WikitextSite>;
   /** The revision being rendered (REVISIONID, REVISIONUSER, REVISIONTIMESTAMP…). */
   revision?: { id: number; timestamp: number; user: string };
+  /** Site statistics for NUMBEROFPAGES, NUMBEROFARTICLES… (0 when absent). */
+  statistics?: Partial<Record<'pages' | 'articles' | 'files' | 'users' | 'activeusers' | 'edits' | 'admins', number>>;
+  /** Minutes east of UTC for LOCAL* variables and #timel (MediaWiki's $wgLocaltimezone offset); 0 when absent. */
+  timezoneOffset?: number;
+  /** The user saving the page, for signatures (~~~~) in the pre-save transform. */
+  user?: { name: string; anonymous: boolean };
+  /** Engine settings (MediaWiki's $wg… equivalents); defaults in wikitext/options.ts. */
+  options?: Partial<WikitextOptions>;
+  /**
+   * Interwiki prefixes, lower-case: `[[prefix:Page]]` links to url with $1 = Page. `local`: the prefix
+   * names this wiki (a plain link); `language`: an interlanguage prefix; `sameFamily`: MediaWiki's
+   * iw_local (fragments encoded as this wiki's).
+   */
+  interwiki?: ReadonlyMap<string, { url: string; local?: boolean; language?: boolean; sameFamily?: boolean }>;
+  /** Extra tag hooks (besides the built-in nowiki, pre, ref, references, gallery, indicator…), by lower-case name. */
+  tagHooks?: ReadonlyMap<string, TagHook>;
+}
+
+/** MediaWiki settings the parser honours. */
+export interface WikitextOptions {
+  /** $wgFragmentMode: 'html5' and/or 'legacy'; the first is the primary id. */
+  fragmentMode: string[];
+  /** $wgEnableMagicLinks: ISBN, PMID, RFC. */
+  magicLinks: Record<string, boolean>;
+  /** $wgAllowExternalImages: bare image URLs render as <img>. */
+  allowExternalImages: boolean;
+  /** $wgThumbLimits[default]: width of thumbnails without a size. */
+  thumbSize: number;
+  /** $wgMaxTocLevel. */
+  maxTocLevel: number;
+  /** $wgNamespacesWithSubpages for every namespace. */
+  subpages: boolean;
+  linkHolderBatchSize: number;
+  allowDisplayTitle: boolean;
+  restrictDisplayTitle: boolean;
+  /** $wgExternalLinkTarget ('' = none). */
+  externalLinkTarget: string;
+  /** $wgNoFollowLinks: rel="nofollow" on external links. */
+  noFollowLinks: boolean;
+  /** $wgNoFollowDomainExceptions: links to these domains (and their subdomains) get no rel="nofollow". */
+  noFollowDomainExceptions?: string[];
+  /** $wgSVGNativeRendering: SVG files shown as SVG (true) or as PNG thumbnails. */
+  svgNativeRendering?: boolean;
+  /** Refuse styles with fixed, absolute or sticky positioning (Maillage: true; MediaWiki allows them). */
+  strictCss?: boolean;
+  /** $wgMaxTemplateDepth (MediaWiki's default 100; 40 in the preprocessor when absent). */
+  maxTemplateDepth?: number;
+  /** $wgMaxArticleSize × 1024: post-expand include size and template argument size limit, in bytes. */
+  maxIncludeSize?: number;
+  /** $wgExpensiveParserFunctionLimit (100 when absent). */
+  expensiveFunctionLimit?: number;
+  /** $wgNonincludableNamespaces: namespaces whose pages cannot be transcluded. */
+  nonincludableNamespaces?: number[];
 }
 
 export interface WikitextSite {
@@ -34,6 +87,10 @@ export interface WikitextSite {
   siteName: string;
   /** Content language: 'fr' for Maillage, 'en' for the parser tests. */
   language: string;
+  /** The main page's title ('Accueil'; 'Main Page' in MediaWiki's tests): where `[[local:]]` leads. */
+  mainPage?: string;
+  /** Name of namespace 4 ($wgMetaNamespace) when it differs from the language's default; 'Project' stays an alias. */
+  metaNamespace?: string;
 }
 
 /** HTML fragments later passes must leave alone, replaced in the text by markers. */
@@ -94,6 +151,14 @@ export interface ParserOutput {
   defaultSort?: string;
   /** Behaviour switches seen: 'NOTOC', 'TOC', 'FORCETOC', 'NOEDITSECTION', 'NOGALLERY', 'INDEX', 'NOINDEX'… */
   flags: Set<string>;
+  /**
+   * Filled by the preprocessor (MediaWiki's mHeadings): entry n describes the heading whose marker
+   * is MARKER_PREFIX + '-h-' + n + '-' + MARKER_SUFFIX: the page the heading's text comes from
+   * (Title.key: the page itself, or a template for a transcluded heading, whose edit link is then
+   * 'T-' + section in MediaWiki) and its section index in that page's source (1-based, counting
+   * every heading the preprocessor saw in that text, including ones inside template arguments).
+   */
+  headingSources?: Array<{ key: string; section: number }>;
   /** Expansion limits hit ('template loop', 'expansion depth', 'node count', 'expensive functions'), with the title. */
   limitWarnings: string[];
 }

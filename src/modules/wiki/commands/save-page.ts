@@ -53,7 +53,10 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
     let mine = normalizeText(input.text);
     if (input.section === 'new') {
       const heading = (input.sectionTitle ?? '').trim();
-      mine = normalizeText(heading ? `${baseText}\n\n## ${heading}\n\n${mine}` : `${baseText}\n\n${mine}`);
+      // The heading in the page's own syntax: `== X ==` in wikitext (as MediaWiki's section=new), `## X` in Markdown.
+      const model = base?.contentModel ?? input.contentModel ?? 'markdown';
+      const line = model === 'wikitext' ? `== ${heading} ==` : `## ${heading}`;
+      mine = normalizeText(heading ? `${baseText}\n\n${line}\n\n${mine}` : `${baseText}\n\n${mine}`);
     } else if (input.section !== undefined) {
       if (getSection(baseText, input.section, base?.contentModel ?? 'markdown') === undefined) throw new AppError('validation_failed', {}, { _form: 'wiki.error.no_section' });
       mine = normalizeText(replaceSection(baseText, input.section, mine, base?.contentModel ?? 'markdown'));
@@ -83,7 +86,7 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
     await trx.insertInto('recent_changes').values({
       created_at: now, kind: page ? 'edit' : 'new', namespace: input.title.namespace, title: dbTitle(input.title), page_id: pageId,
       rev_id: revision.id, old_rev_id: latest?.id ?? null, user_id: user?.id ?? null, author_name: revision.authorName,
-      summary: revision.summary, minor: revision.minor ? 1 : 0, bot: 0, old_size: latest?.size ?? null, new_size: revision.size, log_id: null,
+      summary: revision.summary, minor: revision.minor ? 1 : 0, bot: input.bot ? 1 : 0, old_size: latest?.size ?? null, new_size: revision.size, log_id: null,
     }).execute();
     const payload = { pageId, revId: revision.id, namespace: input.title.namespace, title: dbTitle(input.title), actorId: user?.id ?? null, actorName: revision.authorName };
     await emit(trx, page ? 'page.edited' : 'page.created', payload, now);

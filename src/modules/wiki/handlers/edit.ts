@@ -46,11 +46,11 @@ export function editHandlers(wiki: Wiki) {
       text = old.content;
       summary = translate(CONTENT_LOCALE, 'wiki.summary.revert', { id: old.id, author: old.authorName });
     } else if (typeof section === 'number') {
-      text = getSection(text, section) ?? '';
+      text = getSection(text, section, latest?.contentModel ?? 'markdown') ?? '';
     } else if (section === 'new') {
       text = '';
     }
-    return { title, exists: Boolean(page), text, summary, minor: false, baseRevId: latest?.id ?? null, section };
+    return { title, exists: Boolean(page), contentModel: latest?.contentModel ?? 'markdown', text, summary, minor: false, baseRevId: latest?.id ?? null, section };
   }
 
   function guard(request: FastifyRequest, page: { protectEdit: Parameters<typeof assertCanEdit>[1]['protectEdit'] } | undefined) {
@@ -70,6 +70,7 @@ export function editHandlers(wiki: Wiki) {
       const body = formBody(request);
       const page = await wiki.page(title);
       guard(request, page);
+      const contentModel = page?.contentModel ?? 'markdown';
       const section = sectionParam(formString(body.section) || undefined);
       const input = {
         title,
@@ -81,10 +82,10 @@ export function editHandlers(wiki: Wiki) {
         sectionTitle: formString(body.section_title),
       };
       const again = (form: FormState, extra: Partial<EditModel> = {}, status = 200) =>
-        sendPage(reply, EditPage({ ctx, m: { title, exists: Boolean(page), text: input.text, summary: input.summary, minor: input.minor, baseRevId: input.baseRevId, section, sectionTitle: input.sectionTitle, form, ...extra } }), status);
+        sendPage(reply, EditPage({ ctx, m: { title, exists: Boolean(page), contentModel, text: input.text, summary: input.summary, minor: input.minor, baseRevId: input.baseRevId, section, sectionTitle: input.sectionTitle, form, ...extra } }), status);
 
       if (body.do === 'preview') {
-        const r = await wiki.renderTransient(title, input.text, 'markdown', renderLabels(ctx));
+        const r = await wiki.renderTransient(title, input.text, contentModel, renderLabels(ctx));
         return again(EMPTY_FORM, { preview: { html: r.toc + r.html } });
       }
       try {
@@ -92,7 +93,7 @@ export function editHandlers(wiki: Wiki) {
         if (result.kind === 'conflict') {
           // Nothing saved. The user keeps their full text; saving again starts from the current revision.
           return sendPage(reply, EditPage({ ctx, m: {
-            title, exists: true, text: result.mine, summary: input.summary, minor: input.minor, baseRevId: result.current.id,
+            title, exists: true, contentModel, text: result.mine, summary: input.summary, minor: input.minor, baseRevId: result.current.id,
             conflict: { currentText: result.current.content, diff: sideBySideDiff(result.current.content, result.mine) }, form: EMPTY_FORM,
           } }), 409);
         }

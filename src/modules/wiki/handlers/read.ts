@@ -18,11 +18,13 @@ const HISTORY_PAGE = 50;
 
 /**
  * Extra HTML around the content of a page, in the reader's language: the files module shows the
- * file and its history on Fichier: pages. The wiki does not know what it shows.
+ * file and its history on Fichier: pages, the network module an infobox on its entities' pages.
+ * The wiki does not know what it shows. Pages of a namespace with a panel are never served from
+ * the page cache: the panel may change without a new revision, and may depend on the reader.
  */
 export type PagePanel = (title: Title, ctx: RequestContext) => Promise<{ before: string; after: string } | undefined>;
 
-export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PagePanel) {
+export function readHandlers(wiki: Wiki, queries: WikiQueries, panels: ReadonlyMap<number, PagePanel> = new Map()) {
   const cache = pageCache();
   const categoryMembers = async (title: Title) => (await queries.categoryMembers(title.text.replace(/ /g, '_'), 1000)).map((p) => p.title);
   return {
@@ -58,7 +60,7 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
       // Plain content pages read anonymously are served from the page cache while they are unchanged.
       const cacheKey = `${page.id}|${ctx.locale}`;
       // Category pages are cached too: a change of membership touches them (see storeRender).
-      const useCache = title.namespace !== NS_FILE && !query.rdfrom && cache.cacheable(request, titleUrl(title));
+      const useCache = title.namespace !== NS_FILE && !panels.has(title.namespace) && !query.rdfrom && cache.cacheable(request, titleUrl(title));
       const stamp = useCache ? found!.stamp : '';
       if (useCache && stamp) {
         const hit = cache.send(request, reply, cacheKey, stamp);
@@ -66,7 +68,8 @@ export function readHandlers(wiki: Wiki, queries: WikiQueries, filePanel?: PageP
       }
       const stored = await wiki.storedRender(page);
       const rdfrom = query.rdfrom ? parseTitle(query.rdfrom) : undefined;
-      const panel = title.namespace === NS_FILE && filePanel ? await filePanel(title, ctx) : undefined;
+      const panelOf = panels.get(title.namespace);
+      const panel = panelOf ? await panelOf(title, ctx) : undefined;
       const categories = await wiki.categoriesOf(page.id);
       const watching = ctx.actor.kind === 'user' ? await wiki.watchlist.isWatching(ctx.actor, title) : undefined;
       const members = title.namespace === 14 ? await categoryMembers(title) : undefined;

@@ -4,7 +4,7 @@ import { Layout } from '../../../core/layout/Layout.tsx';
 import { CsrfField, ErrorSummary, errorText, type FormState } from '../../../core/layout/components.tsx';
 import { JsonData } from '../../../core/layout/json-data.tsx';
 import type { MessageKey } from '../../../core/i18n/index.ts';
-import { titleUrl, type Title } from '../../markup/index.ts';
+import { titleUrl, type ContentModel, type Title } from '../../markup/index.ts';
 import type { DiffRow } from '../diff.ts';
 import { DiffTable } from './diff-table.tsx';
 import { draftPrefix, EDITOR_ASSETS } from './drafts.ts';
@@ -13,6 +13,8 @@ import { PageTabs } from './tabs.tsx';
 export interface EditModel {
   title: Title;
   exists: boolean;
+  /** The page's content model: wikitext pages get the source editor only. */
+  contentModel: ContentModel;
   text: string;
   summary: string;
   minor: boolean;
@@ -31,7 +33,7 @@ const EDITOR_MESSAGES: MessageKey[] = [
   'editor.format.ordered_list', 'editor.format.quote', 'editor.format.wiki_link',
   'editor.link.heading', 'editor.link.target', 'editor.link.text', 'editor.link.insert', 'editor.link.cancel',
   'suggest.label', 'suggest.none', 'suggest.one', 'suggest.many',
-  'editor.markdown_block', 'editor.raw_blocks', 'editor.source_default', 'editor.visual_unavailable',
+  'editor.markdown_block', 'editor.raw_blocks', 'editor.source_default', 'editor.visual_unavailable', 'editor.wikitext',
   'editor.draft.found', 'editor.draft.restore', 'editor.draft.ignore', 'editor.draft.restored', 'editor.draft.ignored', 'editor.draft.saved',
 ];
 
@@ -60,7 +62,7 @@ export function EditPage({ ctx, m }: { ctx: RequestContext; m: EditModel }): Raw
           <div class="page-content" lang="fr-CA">{raw(m.preview.html)}</div>
         </section>
       ) : null}
-      <form method="post" action={`${titleUrl(m.title)}?action=submit`} class="edit-form" id="editform" data-autosave={`${draftPrefix(m.title)}${m.section ?? 'all'}`}>
+      <form method="post" action={`${titleUrl(m.title)}?action=submit`} class="edit-form" id="editform" data-model={m.contentModel} data-autosave={`${draftPrefix(m.title)}${m.section ?? 'all'}`}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="base_rev" value={m.baseRevId ?? ''} />
         {m.section !== undefined ? <input type="hidden" name="section" value={String(m.section)} /> : null}

@@ -1,0 +1,99 @@
+/** The state of one page render: the ParserContext both halves share, and the parser's own state. */
+import { titleCodec, type TitleCodec } from '../titles.ts';
+import type { Title } from '../types.ts';
+import { DEFAULT_OPTIONS, DEFAULT_SITE } from './options.ts';
+import { Strip } from './strip.ts';
+import type { Frame, ParserContext, ParserOutput, TagHook, WikitextEnv, WikitextOptions, WikitextSite } from './types.ts';
+
+export interface HeadingInfo {
+  level: number;
+  /** Plain text (TOC line, HTML stripped). */
+  text: string;
+  /** HTML of the TOC line. */
+  tocHtml: string;
+  anchor: string;
+  /** Section index for edit links ('' = none, 'T-1' = template section). */
+  section: string;
+  /** TOC level (1 = top) and number ('1.2'). */
+  tocLevel: number;
+  number: string;
+  /** Fragment of links to the heading (anchor escaped for hrefs). */
+  linkAnchor: string;
+  /** Title.key of the page whose source holds the heading; undefined for HTML headings. */
+  sourceKey?: string;
+  /** UTF-8 byte offset of the heading in the page's source (headings of the page itself). */
+  byteOffset?: number;
+}
+
+/** What the parser collects besides ParserContext.output. */
+export interface ParseState {
+  ctx: ParserContext;
+  options: WikitextOptions;
+  codec: TitleCodec;
+  strip: Strip;
+  links: Title[];
+  categories: Array<{ name: string; sortKey: string }>;
+  languageLinks: string[];
+  interwikiLinks: string[];
+  externalLinks: string[];
+  indicators: Map<string, string>;
+  headings: HeadingInfo[];
+  /** Rendered internal links waiting after block-level processing (MediaWiki's LinkHolderArray). */
+  linkHolders: string[];
+  /** Numbered external links ([http://x] → [1]). */
+  autoNumber: number;
+  /** Cite: refs in order, and groups. */
+  refs: RefState;
+  /** Depth of recursiveTagParse calls, to stop runaway nesting. */
+  depth: number;
+  /** Table of contents HTML, when shown. */
+  toc?: string;
+  /** The page's source, for heading offsets. */
+  source?: string;
+}
+
+export interface RefState {
+  groups: Map<string, Array<{ name?: string; html: string; count: number; id: number; uses: number }>>;
+  nextId: number;
+}
+
+export function pageFrame(title: Title): Frame {
+  return { title, argument: () => undefined, argumentNames: () => [], depth: 0, isRoot: true };
+}
+
+export function createState(env: WikitextEnv, hooks: Map<string, TagHook>, parse: (state: ParseState, text: string, frame?: Frame) => string): ParseState {
+  const site: WikitextSite = { ...DEFAULT_SITE, ...env.site };
+  const options: WikitextOptions = { ...DEFAULT_OPTIONS, ...env.options };
+  const strip = new Strip();
+  const output: ParserOutput = { templates: [], unresolved: new Set(), flags: new Set(), limitWarnings: [] };
+  const allHooks = new Map(hooks);
+  for (const [k, v] of env.tagHooks ?? []) allHooks.set(k, v);
+  const state = {} as ParseState;
+  const ctx: ParserContext = {
+    env,
+    site,
+    title: env.title,
+    strip,
+    tagHooks: allHooks,
+    recursiveTagParse: (text, frame) => parse(state, text, frame),
+    output,
+  };
+  Object.assign(state, {
+    ctx,
+    options,
+    codec: titleCodec(site.language, site.metaNamespace),
+    strip,
+    links: [],
+    categories: [],
+    languageLinks: [],
+    interwikiLinks: [],
+    externalLinks: [],
+    indicators: new Map(),
+    headings: [],
+    linkHolders: [],
+    autoNumber: 0,
+    refs: { groups: new Map(), nextId: 1 },
+    depth: 0,
+  } satisfies Omit<ParseState, 'ctx'> & Partial<Pick<ParseState, 'ctx'>>);
+  return state;
+}

@@ -1,0 +1,125 @@
+/**
+ * External links ([url text], numbered [url]), free URLs and magic links (ISBN, RFC, PMID), as
+ * MediaWiki's Parser::handleExternalLinks and handleMagicLinks.
+ */
+import { decodeCharReferences } from '../entities.ts';
+import type { ParseState } from './context.ts';
+import { splitTrail } from './internal-links.ts';
+import { encodeAttribute, URL_PROTOCOLS_RE } from './sanitizer.ts';
+import { addTrackingCategory } from './tracking.ts';
+import { articleUrl, cleanUrl } from './urls.ts';
+
+const URL_CLASS = '[^\\][<>"\\x00-\\x20\\x7F\\p{Zs}\\uFFFD]';
+const ADDR = `(?:[0-9.]+|\\[(?:[0-9a-fA-F:.]+)\\]|${URL_CLASS})`;
+const BRACKETED = new RegExp(`\\[((?:${URL_PROTOCOLS_RE})${ADDR}${URL_CLASS}*)\\p{Zs}*([^\\]\\x00-\\x08\\x0a-\\x1F\\uFFFD]*?)\\]`, 'giu');
+const SPACE = '(?:\\t|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\\p{Zs})';
+const SPDASH = `(?:-|${SPACE})`;
+const ABSOLUTE_PROTOCOLS_RE = URL_PROTOCOLS_RE.split('|').filter((p) => p !== '\\/\\/').join('|');
+const MAGIC = new RegExp(
+  `(<a[ \\t\\r\\n>].*?</a>)|(<.*?>)|((?<![\\p{L}\\p{N}_])(?:${ABSOLUTE_PROTOCOLS_RE})(${ADDR}${URL_CLASS}*))|\\b(RFC|PMID)${SPACE}+([0-9]+)\\b|\\bISBN${SPACE}+((?:97[89]${SPDASH}?)?(?:[0-9]${SPDASH}?){9}[0-9Xx])\\b`,
+  'giu',
+);
+const IMAGE_URL = new RegExp(`^(?:http:\\/\\/|https:\\/\\/)${URL_CLASS}+\\/([A-Za-z0-9_.,~%\\-+&;#*?!=()@\\x80-\\xFF]+)\\.(?:gif|png|jpg|jpeg)$`, 'iu');
+
+/** Parser::getExternalLinkRel: nofollow unless the host is one of the exceptions (or under one). */
+export function noFollow(state: ParseState, url: string): boolean {
+  if (!state.options.noFollowLinks) return false;
+  const host = /^(?:[a-z][a-z0-9+.-]*:)?\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
+  return !(host && (state.options.noFollowDomainExceptions ?? []).some((d) => host === d.toLowerCase() || host.endsWith(`.${d.toLowerCase()}`)));
+}
+
+function linkAttrs(state: ParseState, cls: string, url: string): string {
+  const rel = noFollow(state, url) ? ' rel="nofollow"' : '';
+  const target = state.options.externalLinkTarget ? ` target="${encodeAttribute(state.options.externalLinkTarget)}"` : '';
+  return `${target}${rel} class="${cls}" href="${encodeAttribute(url)}"`;
+}
+
+function maybeExternalImage(state: ParseState, url: string): string | undefined {
+  if (!state.options.allowExternalImages || !IMAGE_URL.test(url)) return undefined;
+  const alt = url.replace(/^.*\//, '');
+  return `<img src="${encodeAttribute(url)}" alt="${encodeAttribute(alt)}" />`;
+}
+
+export function handleExternalLinks(state: ParseState, text: string): string {
+  const language = state.ctx.site.language;
+  let out = '';
+  let last = 0;
+  const matches = [...text.matchAll(BRACKETED)];
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k]!;
+    out += text.slice(last, m.index);
+    last = m.index + m[0].length;
+    let url = m[1]!;
+    let label = m[2]!;
+    const lt = /&(lt|gt);/.exec(url);
+    if (lt) {
+      label = `${url.slice(lt.index)} ${label}`;
+      url = url.slice(0, lt.index);
+    }
+    const img = maybeExternalImage(state, label);
+    if (img) label = img;
+    let cls = 'external text';
+    let dtrail = '';
+    if (label === '') {
+      label = `[${++state.autoNumber}]`;
+      cls = 'external autonumber';
+    } else {
+      dtrail = splitTrail(text.slice(last, matches[k + 1]?.index ?? text.length), language)[0];
+      last += dtrail.length;
+    }
+    url = cleanUrl(url, decodeCharReferences);
+    state.externalLinks.push(url);
+    out += `<a${linkAttrs(state, cls, url)}>${label}</a>${dtrail}`;
+  }
+  return out + text.slice(last);
+}
+
+function makeFreeExternalLink(state: ParseState, whole: string, numPostProto: number): string {
+  let url = whole;
+  let trail = '';
+  const stop = /&(lt|gt|nbsp|#x0*(3[CcEe]|[Aa]0)|#0*(60|62|160));/.exec(url);
+  if (stop) {
+    trail = url.slice(stop.index);
+    url = url.slice(0, stop.index);
+  }
+  const sep = url.includes('(') ? ',;\\.:!?' : ',;\\.:!?)';
+  let n = 0;
+  while (n < url.length && sep.includes(url[url.length - 1 - n]!)) n++;
+  if (n && url[url.length - n] === ';' && /&([a-z]+|#x[\da-f]+|#\d+)$/i.test(url.slice(0, url.length - n + 1).slice(0, -1))) n--;
+  if (n) {
+    trail = url.slice(url.length - n) + trail;
+    url = url.slice(0, url.length - n);
+  }
+  if (trail.length >= numPostProto) return url + trail;
+  url = cleanUrl(url, decodeCharReferences);
+  const img = maybeExternalImage(state, url);
+  if (img) return img + trail;
+  state.externalLinks.push(url);
+  return `<a${linkAttrs(state, 'external free', url)}>${encodeAttribute(url)}</a>${trail}`;
+}
+
+export function handleMagicLinks(state: ParseState, text: string): string {
+  const enabled = state.options.magicLinks;
+  return text.replace(MAGIC, (whole, a?: string, tag?: string, free?: string, post?: string, kind?: string, num?: string, isbn?: string) => {
+    if (a !== undefined || tag !== undefined) return whole;
+    if (free !== undefined) return makeFreeExternalLink(state, whole, post!.length);
+    if (kind !== undefined) {
+      if (enabled[kind] === false) return whole;
+      addTrackingCategory(state, kind === 'RFC' ? 'magiclink-tracking-rfc' : 'magiclink-tracking-pmid');
+      const url = kind === 'RFC' ? `https://datatracker.ietf.org/doc/html/rfc${num}` : `//www.ncbi.nlm.nih.gov/pubmed/${num}?dopt=Abstract`;
+      const cls = kind === 'RFC' ? 'mw-magiclink-rfc' : 'mw-magiclink-pmid';
+      state.externalLinks.push(url);
+      const rel = noFollow(state, url) ? ' rel="nofollow"' : '';
+      return `<a class="external ${cls}"${rel} href="${encodeAttribute(url)}">${kind} ${num}</a>`;
+    }
+    if (isbn !== undefined) {
+      if (enabled.ISBN === false) return whole;
+      addTrackingCategory(state, 'magiclink-tracking-isbn');
+      const digits = isbn.replace(/[\s-]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}/gu, '').toUpperCase();
+      const title = state.codec.make(-1, `BookSources/${digits}`);
+      const label = isbn.replace(new RegExp(SPACE, 'gu'), ' ');
+      return `<a href="${encodeAttribute(articleUrl(state.ctx.site, title.key))}" class="internal mw-magiclink-isbn">ISBN ${label}</a>`;
+    }
+    return whole;
+  });
+}

@@ -1,0 +1,221 @@
+/**
+ * Headings of wikitext (MediaWiki's handleHeadings and finalizeHeadings): `== x ==` lines become
+ * <hN>, then every heading gets its id (unique, case-insensitively), its section edit link
+ * (headings the preprocessor marked with `-h-N-`), and the table of contents is built.
+ */
+import { decodeCharReferences } from '../entities.ts';
+import type { ParseState } from './context.ts';
+import { splitSections } from '../sections.ts';
+import { normalizeCharReferences } from './entities.ts';
+import { armorFrenchSpaces } from './french.ts';
+import { replaceLinkHolders } from './internal-links.ts';
+import { encodeAttribute, escapeIdForAttribute, escapeIdForLink, escapeIdMode } from './sanitizer.ts';
+import { Strip } from './strip.ts';
+import { TOC_PLACEHOLDER } from './switches.ts';
+import { scriptUrl } from './urls.ts';
+
+const HEADING_MARKER = /\x7f'"`UNIQ--h-([^-\x7f]+)--QINU`"'\x7f/;
+export const TOC_PLACE = '<mw:tocplace></mw:tocplace>';
+/** Marks headings written with '=' (the sanitiser removes data-mw attributes authors write). */
+const WIKITEXT_HEADING = 'data-mw-wikitext-heading=""';
+
+export function handleHeadings(text: string): string {
+  let out = text;
+  for (let i = 6; i >= 1; i--) {
+    const h = '='.repeat(i);
+    out = out.replace(new RegExp(`^${h}[ \\t]*(.+?)[ \\t]*${h}\\s*$`, 'gm'), `<h${i} ${WIKITEXT_HEADING}>$1</h${i}>`);
+  }
+  return out;
+}
+
+const encoder = new TextEncoder();
+const sectionStarts = new WeakMap<ParseState, number[]>();
+
+/** Byte offset of section `n`'s heading in the page's source (as MediaWiki's TOC data). */
+function headingOffset(state: ParseState, n: number): number | undefined {
+  if (!state.source || !Number.isInteger(n) || n < 1) return undefined;
+  let starts = sectionStarts.get(state);
+  if (!starts) {
+    const source = state.source;
+    starts = splitSections(source, 'wikitext', { extensionTags: [...state.ctx.tagHooks.keys()] }).map((s) => s.start);
+    // Character offsets to UTF-8 byte offsets, in one pass.
+    let bytes = 0;
+    let at = 0;
+    starts = starts.map((start) => {
+      bytes += encoder.encode(source.slice(at, start)).length;
+      at = start;
+      return bytes;
+    });
+    sectionStarts.set(state, starts);
+  }
+  return starts[n];
+}
+
+/** An id attribute value as Html::element writes it (apostrophes stay). */
+function idAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+}
+
+function plainText(html: string): string {
+  return decodeCharReferences(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).replace(/[ \t\n\r\f_\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ').trim();
+}
+
+const TOC_TAGS = new Set(['span', 'sup', 'sub', 'bdi', 'i', 'b', 's', 'strike']);
+
+/** TOC line HTML: only a few tags kept, without attributes except span's dir (Parser::finalizeHeadings). */
+function tocLine(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<(\/?)([a-zA-Z0-9]+)([^>]*)>/g, (_whole, slash: string, name: string, attrs: string) => {
+      const n = name.toLowerCase();
+      if (!TOC_TAGS.has(n)) return '';
+      const dir = n === 'span' && !slash ? /\bdir="(rtl|ltr)"/.exec(attrs) : null;
+      return `<${slash}${n}${dir ? ` dir="${dir[1]}"` : ''}>`;
+    })
+    .replace(/<span><\/span>/g, '')
+    .trim();
+}
+
+export function finalizeHeadings(state: ParseState, text: string, isMain: boolean): string {
+  const re = /<h([1-6])(.*?>)([\s\S]*?)<\/h[1-6] *>/gi;
+  const matches = [...text.matchAll(re)];
+  const flags = state.ctx.output.flags;
+  const showToc = !flags.has('NOTOC') || flags.has('TOC');
+  const forcePosition = text.includes(TOC_PLACEHOLDER);
+  const enoughToc = (showToc && (matches.length >= 4 || forcePosition)) || flags.has('FORCETOC');
+  const modes = state.options.fragmentMode;
+  const used = new Set<string>();
+  const entries: Array<{ toclevel: number; number: string; anchor: string; link: string; line: string; section: string }> = [];
+  let out = '';
+  let last = 0;
+  let auto = 0;
+  let toclevel = 0;
+  let prevlevel = 0;
+  let level = 0;
+  const levelCount: number[] = [];
+  const sublevelCount: number[] = [];
+  matches.forEach((m, n) => {
+    if (toclevel) prevlevel = level;
+    level = Number(m[1]);
+    if (level > prevlevel) {
+      toclevel++;
+      sublevelCount[toclevel] = 0;
+    } else if (level < prevlevel && toclevel > 1) {
+      let i = toclevel;
+      for (; i > 0; i--) {
+        if (levelCount[i] === level) {
+          toclevel = i;
+          break;
+        } else if ((levelCount[i] ?? 0) < level) {
+          toclevel = i + 1;
+          break;
+        }
+      }
+      if (i === 0) toclevel = 1;
+    }
+    levelCount[toclevel] = level;
+    sublevelCount[toclevel] = (sublevelCount[toclevel] ?? 0) + 1;
+    const numbering: number[] = [];
+    for (let i = 1; i <= toclevel; i++) if (sublevelCount[i]) numbering.push(sublevelCount[i]!);
+
+    let header = m[3]!;
+    let section = '';
+    let sectionPage = state.ctx.title.key;
+    const mk = HEADING_MARKER.exec(header);
+    if (mk) {
+      header = header.replace(HEADING_MARKER, '');
+      auto++;
+      const source = state.ctx.output.headingSources?.[Number(mk[1])];
+      if (!source) section = String(auto);
+      else if (source.key === state.ctx.title.key) section = String(source.section);
+      else {
+        section = `T-${source.section}`;
+        sectionPage = source.key;
+      }
+    }
+    const fromWikitext = m[2]!.includes(WIKITEXT_HEADING);
+    if (fromWikitext) header = header.trim();
+    const unstripped = state.strip.unstripBoth(replaceLinkHolders(state, header));
+    const plain = plainText(Strip.killMarkers(unstripped));
+    // Legacy ids come from the text with only spaces and underscores folded (a line break stays).
+    const rawText = decodeCharReferences(Strip.killMarkers(unstripped).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).replace(/[ _]+/g, ' ').trim();
+    const idText = (mode: string | undefined) => (mode === 'legacy' ? rawText : plain);
+    // An HTML heading that has its own id keeps it.
+    const ownId = fromWikitext ? undefined : /\sid="([^"]*)"/.exec(m[2]!)?.[1];
+    const base = ownId !== undefined ? decodeCharReferences(ownId) : escapeIdForAttribute(idText(modes[0]), modes);
+    let anchor = base;
+    const key = asciiLower(base);
+    if (used.has(key) && ownId === undefined) {
+      let i = 2;
+      while (used.has(`${key}_${i}`)) i++;
+      anchor = `${base}_${i}`;
+    }
+    used.add(asciiLower(anchor));
+    const legacy = modes.length > 1 ? escapeIdMode(idText(modes[1]), modes[1]!) + (anchor === base ? '' : anchor.slice(base.length)) : undefined;
+    const line = tocLine(unstripped);
+    const link = ownId !== undefined ? base : escapeIdForLink(plain, modes) + anchor.slice(base.length);
+    const sourceKey = mk ? sectionPage : undefined;
+    const byteOffset = mk && sourceKey === state.ctx.title.key ? headingOffset(state, Number(section)) : undefined;
+    if (isMain) state.headings.push({ level, text: plain, tocHtml: normalizeCharReferences(line).replace(/\u0338/g, '&#x338;'), anchor, section, tocLevel: toclevel, number: numbering.join('.'), linkAnchor: link, sourceKey, byteOffset });
+    if (isMain) entries.push({ toclevel, number: numbering.join('.'), anchor, link, line, section: section && !section.startsWith('T-') ? section : '' });
+    const fallback = legacy !== undefined && legacy !== anchor ? `<span id="${idAttr(legacy)}"></span>` : '';
+    let editLink = '';
+    if (section && state.ctx.env.editSections && !flags.has('NOEDITSECTION')) {
+      const href = scriptUrl(state.ctx.site, sectionPage, `action=edit&section=${section}`);
+      const label = state.ctx.env.labels.editSection;
+      // The tooltip is the heading's text as shown, French spacing included.
+      const text = decodeCharReferences(Strip.killMarkers(unstripped).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).trim();
+      const tip = state.ctx.env.labels.editSectionTitle?.(text) ?? (state.ctx.site.language === 'en' ? `Edit section: ${text}` : `Modifier la section : ${text}`);
+      // French spacing applies to the tooltip as to the text (as references; a no-break space typed stays a character).
+      editLink = `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="${encodeAttribute(href)}" title="${armorFrenchSpaces(encodeAttribute(tip))}">${label}</a><span class="mw-editsection-bracket">]</span></span>`;
+    }
+    const attrs = m[2]!.slice(0, -1).replace(WIKITEXT_HEADING, '').replace(/\s+id="[^"]*"/, '').trimEnd();
+    const html = fromWikitext
+      ? `<div class="mw-heading mw-heading${level}"><h${level} id="${idAttr(anchor)}"${attrs}>${fallback}${header}</h${level}>${editLink}</div>`
+      : `<h${level} id="${idAttr(anchor)}"${mergeClass(attrs, 'mw-html-heading')}>${fallback}${header}</h${level}>`;
+    out += text.slice(last, m.index);
+    if (n === 0 && enoughToc && !forcePosition && isMain) out += `${TOC_PLACE}\n`;
+    out += html;
+    last = m.index + m[0].length;
+  });
+  out += text.slice(last);
+  if (enoughToc && isMain && entries.length) state.toc = buildToc(state, entries);
+  if (forcePosition) out = out.replace(TOC_PLACEHOLDER, enoughToc && entries.length ? TOC_PLACE : '');
+  return out;
+}
+
+/** Adds a class to an attribute string (after the author's classes). */
+function mergeClass(attrs: string, cls: string): string {
+  if (/\sclass="/.test(attrs)) return attrs.replace(/\sclass="([^"]*)"/, (_m, v: string) => ` class="${v ? `${v} ` : ''}${cls}"`);
+  return `${attrs} class="${cls}"`;
+}
+
+/** The TOC is built from the headings' DOM: character references decoded, only & < > escaped again. */
+function reserialize(html: string): string {
+  return html.replace(/(<[^>]*>)|([^<]+)/g, (whole, tag?: string) =>
+    tag !== undefined ? whole : decodeCharReferences(whole).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
+}
+
+function buildToc(state: ParseState, entries: Array<{ toclevel: number; number: string; anchor: string; link: string; line: string; section: string }>): string {
+  const max = state.options.maxTocLevel;
+  let out = '';
+  let prev = 0;
+  for (const e of entries) {
+    if (e.toclevel >= max) continue;
+    if (e.toclevel > prev) out += '\n<ul>\n'.repeat(e.toclevel - prev);
+    else if (e.toclevel < prev) out += `</li>\n${'</ul>\n</li>\n'.repeat(prev - e.toclevel)}`;
+    else out += '</li>\n';
+    const href = `#${e.link}`;
+    out += `<li class="toclevel-${e.toclevel}${e.section ? ` tocsection-${e.section}` : ''}"><a href="${encodeAttribute(href)}"><span class="tocnumber">${e.number}</span> <span class="toctext">${reserialize(e.line)}</span></a>`;
+    prev = e.toclevel;
+  }
+  out += `</li>\n${'</ul>\n</li>\n'.repeat(Math.max(0, prev - 1))}</ul>\n`;
+  const lang = state.ctx.site.language;
+  return `<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading"><input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" style="display:none" /><div class="toctitle" lang="${lang}" dir="ltr"><h2 id="mw-toc-heading">${state.ctx.env.labels.toc}</h2><span class="toctogglespan"><label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>${out}</div>\n`;
+}

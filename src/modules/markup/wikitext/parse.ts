@@ -1,0 +1,160 @@
+/**
+ * The parser half of the wikitext engine: MediaWiki's Parser::parse pass order (internalParse,
+ * then internalParseHalfParsed), around the preprocessor (preprocess/). See docs/wikitext.md.
+ */
+import type { Title } from '../types.ts';
+import { doBlockLevels } from './block-level.ts';
+import { createState, pageFrame, type HeadingInfo, type ParseState } from './context.ts';
+import { handleExternalLinks, handleMagicLinks } from './external-links.ts';
+import { normalizeCharReferences } from './entities.ts';
+import { armorFrenchSpaces } from './french.ts';
+import { finalizeHeadings, handleHeadings, TOC_PLACE } from './headings.ts';
+import { handleInternalLinks, replaceLinkHolders } from './internal-links.ts';
+import { preprocess } from './preprocess/index.ts';
+import { doAllQuotes } from './quotes.ts';
+import { removeHtmlTags } from './sanitizer.ts';
+import { handleDoubleUnderscore } from './switches.ts';
+import { handleTables } from './tables.ts';
+import { coreTagHooks } from './tags.ts';
+import { tidy } from './tidy.ts';
+import { MARKER_PREFIX, type Frame, type ParserContext, type WikitextEnv } from './types.ts';
+
+export interface PageRender {
+  /** The body, wrapped in <div class="mw-parser-output"> unless `unwrap`. */
+  html: string;
+  toc: string;
+  headings: HeadingInfo[];
+  links: Title[];
+  categories: Array<{ name: string; sortKey: string }>;
+  languageLinks: string[];
+  /** Interwiki links ('prefix:Page'), duplicates allowed. */
+  interwikiLinks: string[];
+  externalLinks: string[];
+  indicators: Map<string, string>;
+  templates: string[];
+  unresolved: string[];
+  /** Behaviour switches seen ('NOTOC'…) and the preprocessor's flags. */
+  flags: string[];
+  /** Page properties set by behaviour switches (MediaWiki's page_props: 'notoc', 'nogallery', 'noindex'…), value ''. */
+  properties: Map<string, string>;
+  /** MediaWiki's ParserOutput flags ('show-toc', 'no-toc', 'mw-NewSection'…), sorted. */
+  outputFlags: string[];
+  displayTitle?: string;
+  defaultSort?: string;
+}
+
+const MAX_DEPTH = 40;
+const states = new WeakMap<ParserContext, ParseState>();
+const HOOKS = coreTagHooks((ctx) => states.get(ctx)!);
+
+/** MediaWiki's internalParse: everything up to headings; the result still holds markers and link holders. */
+function internalParse(state: ParseState, input: string, isMain: boolean, frame?: Frame): string {
+  if (state.depth > MAX_DEPTH) return '';
+  state.depth++;
+  try {
+    const opts = { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss };
+    let text = preprocess(input, state.ctx, frame ?? pageFrame(state.ctx.title));
+    text = removeHtmlTags(text, opts, (a) => state.strip.unstripBoth(a));
+    text = handleTables(state, text);
+    text = text.replace(/(^|\n)-----*/g, '$1<hr />');
+    if (isMain) text = handleDoubleUnderscore(state, text);
+    text = handleHeadings(text);
+    text = handleInternalLinks(state, text);
+    text = doAllQuotes(text);
+    text = handleExternalLinks(state, text);
+    text = text.split(`${MARKER_PREFIX}NOPARSE`).join('');
+    text = handleMagicLinks(state, text);
+    text = finalizeHeadings(state, text, isMain);
+    return text;
+  } finally {
+    state.depth--;
+  }
+}
+
+function halfParsed(state: ParseState, input: string, lineStart = true): string {
+  let text = state.strip.unstripGeneral(input);
+  text = doBlockLevels(text, lineStart);
+  text = replaceLinkHolders(state, text);
+  text = state.strip.unstripNoWiki(text);
+  text = state.strip.unstripGeneral(text);
+  // Raw text elements (<script>, <style>: only from extension tags) are left as they are.
+  text = outsideRawText(text, (s) => normalizeCharReferences(armorFrenchSpaces(s)));
+  return tidy(text);
+}
+
+export function newState(env: WikitextEnv): ParseState {
+  const state = createState(env, HOOKS, (s, text, frame) => internalParse(s, text, false, frame));
+  states.set(state.ctx, state);
+  return state;
+}
+
+export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: boolean; noToc?: boolean } = {}): PageRender {
+  const state = newState(env);
+  state.source = source;
+  // eslint-disable-next-line no-control-regex -- NUL characters are dropped, as MediaWiki does
+  const half = internalParse(state, source.replace(/\x00/g, ''), true);
+  let html = halfParsed(state, half).replace(/\s+$/, '');
+  const toc = state.toc ? tidy(normalizeCharReferences(armorFrenchSpaces(state.toc))) : '';
+  html = html.split(TOC_PLACE).join(options.noToc ? '' : toc);
+  for (const [name, content] of state.indicators) state.indicators.set(name, stripOuterParagraph(halfParsed(state, content).trim()));
+  if (!options.unwrap) html = `<div class="mw-parser-output">${html}</div>`;
+  const out = state.ctx.output;
+  return {
+    html,
+    toc,
+    headings: state.headings,
+    links: state.links,
+    categories: state.categories,
+    languageLinks: state.languageLinks,
+    interwikiLinks: state.interwikiLinks,
+    externalLinks: state.externalLinks,
+    indicators: state.indicators,
+    templates: out.templates,
+    unresolved: [...out.unresolved],
+    flags: [...out.flags],
+    properties: new Map([...out.flags].filter((f) => /^[A-Z]+$/.test(f)).map((f) => [PROPERTY_NAMES[f] ?? f.toLowerCase(), ''])),
+    outputFlags: outputFlags(out.flags, Boolean(state.toc), state.headings.length > 0),
+    displayTitle: out.displayTitle,
+    defaultSort: out.defaultSort,
+  };
+}
+
+/** Applies `fn` to the HTML outside <script> and <style> elements. */
+function outsideRawText(html: string, fn: (s: string) => string): string {
+  if (!/<(?:script|style)\b/i.test(html)) return fn(html);
+  return html
+    .split(/(<(script|style)\b[^>]*>[\s\S]*?<\/\2\s*>)/i)
+    .map((part, i) => (i % 3 === 0 ? fn(part) : i % 3 === 1 ? part : ''))
+    .join('');
+}
+
+const PROPERTY_NAMES: Record<string, string> = { DISAMBIG: 'disambiguation' };
+
+const SWITCH_FLAGS: Record<string, string> = {
+  NOTOC: 'no-toc', NEWSECTIONLINK: 'mw-NewSection', NONEWSECTIONLINK: 'mw-HideNewSection', NOGALLERY: 'mw-NoGallery',
+};
+
+/** ParserOutput flags: from behaviour switches, the TOC, and any MediaWiki-named flag the preprocessor set ('vary-user'…). */
+function outputFlags(flags: ReadonlySet<string>, tocShown: boolean, hasHeadings: boolean): string[] {
+  const out = new Set<string>();
+  if (tocShown) out.add('show-toc');
+  for (const f of flags) {
+    if (f === 'NOTOC' && !hasHeadings) continue;
+    const mapped = SWITCH_FLAGS[f];
+    if (mapped) out.add(mapped);
+    else if (/^[a-z]+(?:-[a-z0-9]+)+$/.test(f)) out.add(f);
+  }
+  return [...out].sort();
+}
+
+/** Parser::stripOuterParagraph: a lone <p>…</p> around the whole text is removed. */
+function stripOuterParagraph(html: string): string {
+  const m = /^<p>([\s\S]*?)\n?<\/p>$/.exec(html);
+  return m && !m[1]!.includes('<p>') ? m[1]! : html;
+}
+
+/** Parser::preprocess for messages (transformMsg): templates expanded, markers unstripped. */
+export function preprocessOnly(source: string, env: WikitextEnv): string {
+  const state = newState(env);
+  return state.strip.unstripBoth(preprocess(source, state.ctx, pageFrame(state.ctx.title)));
+}

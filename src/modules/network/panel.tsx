@@ -1,0 +1,63 @@
+import type { RequestContext } from '../../core/http/context.ts';
+import type { Title } from '../markup/index.ts';
+import type { PagePanel } from '../wiki/index.ts';
+import { readChantier } from './chantier.ts';
+import { readOrganisation } from './organisation.ts';
+import { seesPrivatePeople, type NetworkDeps } from './service.ts';
+import { networkStore } from './store.ts';
+import { readRencontre } from './rencontre.ts';
+import { readLearning } from './learning.ts';
+import { readProject } from './project.ts';
+import { NS_CHANTIER, NS_LEARNING, NS_ORGANISATION, NS_PROJECT, NS_RENCONTRE } from './types.ts';
+import { LearningInfobox } from './views/learnings.tsx';
+import { ProjectInfobox } from './views/projects.tsx';
+import { ChantierInfobox } from './views/chantiers.tsx';
+import { OrganisationInfobox } from './views/organisations.tsx';
+import { RencontreInfobox } from './views/rencontres.tsx';
+
+/** The infobox shown above an entity page's text, from its projection, for this reader. */
+export function infoboxPanels(deps: NetworkDeps): Array<[number, PagePanel]> {
+  const store = networkStore(deps.db, deps.engine);
+  const pageAndRev = async (title: Title) => {
+    const page = await deps.wiki.page(title);
+    const rev = page ? await deps.wiki.revision(page.latestRevId) : undefined;
+    return page && rev ? { page, rev } : undefined;
+  };
+  const organisation: PagePanel = async (title: Title, ctx: RequestContext) => {
+    const found = await pageAndRev(title);
+    const o = found && (await store.organisation(found.page.id));
+    if (!found || !o) return undefined;
+    const hosted = await store.people({ all: seesPrivatePeople(ctx.actor), organisation: o.pageId });
+    const problems = readOrganisation(found.rev.content, title.text).problems.length > 0;
+    return { before: OrganisationInfobox({ ctx, o, hosted, problems }).html, after: '' };
+  };
+  const chantier: PagePanel = async (title: Title, ctx: RequestContext) => {
+    const found = await pageAndRev(title);
+    const c = found && (await store.chantier(found.page.id));
+    if (!found || !c) return undefined;
+    const [members, { last }] = await Promise.all([store.members(c.pageId), store.status(c.pageId)]);
+    const mine = ctx.actor.kind === 'user' ? await store.membership(c.pageId, ctx.actor.user.id) : undefined;
+    const problems = readChantier(found.rev.content, title.text).problems.length > 0;
+    return { before: ChantierInfobox({ ctx, c, members, last, mine, problems }).html, after: '' };
+  };
+  const rencontre: PagePanel = async (title: Title, ctx: RequestContext) => {
+    const found = await pageAndRev(title);
+    const r = found && (await store.rencontre(found.page.id));
+    if (!found || !r) return undefined;
+    const problems = readRencontre(found.rev.content, title.text).problems.length > 0;
+    return { before: RencontreInfobox({ ctx, r, problems }).html, after: '' };
+  };
+  const project: PagePanel = async (title: Title, ctx: RequestContext) => {
+    const found = await pageAndRev(title);
+    const p = found && (await store.project(found.page.id));
+    if (!found || !p) return undefined;
+    return { before: ProjectInfobox({ ctx, p, problems: readProject(found.rev.content, title.text).problems.length > 0 }).html, after: '' };
+  };
+  const learning: PagePanel = async (title: Title, ctx: RequestContext) => {
+    const found = await pageAndRev(title);
+    const l = found && (await store.learning(found.page.id));
+    if (!found || !l) return undefined;
+    return { before: LearningInfobox({ ctx, l, problems: readLearning(found.rev.content, title.text).problems.length > 0 }).html, after: '' };
+  };
+  return [[NS_ORGANISATION, organisation], [NS_CHANTIER, chantier], [NS_RENCONTRE, rencontre], [NS_PROJECT, project], [NS_LEARNING, learning]];
+}

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Actor } from '../../../core/actor.ts';
+import { isAppError } from '../../../core/errors.ts';
+import { titleFromStored } from '../../markup/index.ts';
+import { htmlToText, indexPagesBatch, type SearchDocument } from '../../search/index.ts';
+import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
+import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
+import { DumpSyntaxError, readDump, type DumpUpload, type SiteInfo } from './reader.ts';
+import { CompressedDataError, openDump } from './source.ts';
+import { batchWriter, type PendingPage } from './writer.ts';
+
+export interface ImportOptions {
+  importId: number;
+  file: string;
+  /** Directory holding the files of the dump's `<upload>` elements, by file name. */
+  filesDir?: string | null;
+  actor: Actor;
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** A batch is written when it holds this many revisions or bytes of text. */
+  batchRevisions?: number;
+  batchBytes?: number;
+  /** Pages rendered (and indexed) per transaction. */
+  renderBatch?: number;
+}
+
+/**
+ * Imports a MediaWiki dump, streaming: constant memory whatever its size. Two phases:
+ * 1. load: pages and every revision, in batches (one transaction each, multi-row inserts);
+ * 2. render: each touched page's latest revision, once every page exists (links are blue when
+ *    their target is anywhere in the dump, templates are found), with links tables and the search
+ *    index written in batches. Then pages outside the import that link to its pages are
+ *    invalidated, in one statement.
+ * Idempotent and resumable: a re-run (after a crash, say) adds only the missing revisions and
+ * renders only the pages whose stored render is not of their latest revision. Malformed XML
+ * stops the load with its line and column; what was read before it is kept and rendered.
+ */
+export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<ImportSummary> {
+  if (!fs.existsSync(o.file) || !fs.statSync(o.file).isFile()) throw new TransferError('transfer.error.no_file', { file: o.file });
+  const dump = await openDump(o.file);
+  let site: SiteInfo | undefined;
+  let source = '';
+  const progress: ImportProgress = { phase: 'load', bytesRead: 0, bytesTotal: dump.bytesTotal, pages: 0, revisionsAdded: 0, revisionsSkipped: 0, pagesRendered: 0, pagesToRender: 0 };
+  const summary = { invalidTitles: 0, uploads: 0, uploadsStored: 0 };
+  const write = batchWriter(deps, o.actor, o.importId, () => source || sourceKey(site, path.basename(o.file)));
+  const maxRevs = o.batchRevisions ?? 2000;
+  const maxBytes = o.batchBytes ?? 16 * 1024 * 1024;
+  let batch: PendingPage[] = [];
+  let batchRevs = 0;
+  let batchBytes = 0;
+  let current: PendingPage | undefined;
+  let currentSeen = 0;
+
+  const report = async () => {
+    progress.bytesRead = dump.bytesRead();
+    await o.onProgress?.({ ...progress });
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const pages = batch;
+    batch = [];
+    batchRevs = 0;
+    batchBytes = 0;
+    await deps.db.transaction().execute(async (trx) => {
+      const result = await write(trx, pages);
+      progress.revisionsAdded += result.added;
+      progress.revisionsSkipped += result.skipped;
+      progress.bytesRead = dump.bytesRead();
+      await trx.updateTable('transfer_imports').set({
+        source, bytes_read: progress.bytesRead, pages_done: progress.pages, revisions_added: progress.revisionsAdded,
+        revisions_skipped: progress.revisionsSkipped, updated_at: deps.clock.now(), claimed_at: deps.clock.now(),
+      }).where('id', '=', o.importId).execute();
+    });
+    // A page cut across batches continues in the next one (same title, later revisions).
+    if (current && pages.at(-1) === current) current = { title: current.title, revisions: [] };
+    await report();
+  };
+
+  try {
+    await readDump(dump.stream, async (e) => {
+      switch (e.kind) {
+        case 'siteinfo':
+          site = e.site;
+          source = sourceKey(site, path.basename(o.file));
+          break;
+        case 'page': {
+          if (!source) source = sourceKey(site, path.basename(o.file));
+          const title = mapTitle(e.page.title, e.page.ns, site);
+          current = title ? { title, revisions: [] } : undefined;
+          currentSeen = 0;
+          if (!title) summary.invalidTitles++;
+          break;
+        }
+        case 'revision': {
+          if (!current) break;
+          const r = e.revision;
+          const content = r.textDeleted ? '' : r.text;
+          current.revisions.push({
+            sourceId: r.id, sourceParentId: r.parentId, hasPrevious: currentSeen > 0, authorName: authorName(r.contributor),
+            createdAt: parseTimestamp(r.timestamp) ?? 0, summary: r.comment, minor: r.minor, model: mapModel(r.model), content,
+          });
+          currentSeen++;
+          if (current.revisions.length === 1) batch.push(current);
+          batchRevs++;
+          batchBytes += content.length;
+          if (batchRevs >= maxRevs || batchBytes >= maxBytes) await flush();
+          break;
+        }
+        case 'upload':
+          summary.uploads++;
+          if (current) {
+            await flush();
+            if (await storeUpload(deps, o, source, e.upload)) summary.uploadsStored++;
+          }
+          break;
+        case 'endpage':
+          if (current) progress.pages++;
+          current = undefined;
+          break;
+      }
+    });
+  } catch (err) {
+    current = undefined;
+    await flush();
+    await renderPhase(deps, o, progress, report);
+    if (err instanceof DumpSyntaxError) throw new TransferError('transfer.error.malformed', { line: err.line, column: err.column, detail: err.detail, pages: progress.pages, revisions: progress.revisionsAdded });
+    if (err instanceof TransferError || isAppError(err)) throw err;
+    if (err instanceof CompressedDataError || (err as { code?: string })?.code?.startsWith('Z_')) throw new TransferError('transfer.error.compressed', { pages: progress.pages, revisions: progress.revisionsAdded });
+    throw new TransferError('transfer.error.read', { detail: String((err as Error).message ?? err).slice(0, 300), pages: progress.pages, revisions: progress.revisionsAdded });
+  }
+  current = undefined;
+  await flush();
+  await renderPhase(deps, o, progress, report);
+  progress.phase = 'done';
+  await report();
+  return { ...progress, importId: o.importId, ...summary };
+}
+
+/** Renders and indexes the import's pages whose stored render is not of their latest revision. */
+async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>): Promise<void> {
+  progress.phase = 'render';
+  const n = await deps.db.selectFrom('transfer_import_pages').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', o.importId).executeTakeFirstOrThrow();
+  progress.pagesToRender = Number(n.n);
+  await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
+  await report();
+  const size = o.renderBatch ?? 250;
+  let after = 0;
+  for (;;) {
+    const ids = (await deps.db.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', o.importId).where('page_id', '>', after).orderBy('page_id').limit(size).execute()).map((r) => r.page_id);
+    if (ids.length === 0) break;
+    after = ids.at(-1)!;
+    await deps.wiki.renderLatest(ids, async (trx, rendered) => {
+      const docs: SearchDocument[] = [];
+      const removed: number[] = [];
+      for (const r of rendered) {
+        if (r.isRedirect) { removed.push(r.pageId); continue; }
+        const text = r.title.replace(/_/g, ' ');
+        docs.push({ pageId: r.pageId, namespace: r.namespace, title: text, fullTitle: titleFromStored(r.namespace, r.title)?.full ?? text, text: htmlToText(r.html) });
+      }
+      await indexPagesBatch(trx, deps.engine, docs, removed);
+      progress.pagesRendered += ids.length;
+      await trx.updateTable('transfer_imports').set({ pages_rendered: progress.pagesRendered, updated_at: deps.clock.now(), claimed_at: deps.clock.now() }).where('id', '=', o.importId).execute();
+    });
+    await report();
+  }
+  // Pages elsewhere on the wiki that link to imported titles: their links may turn blue.
+  await sql`delete from page_renders where page_id in (
+      select pl.from_page_id from page_links pl
+      join pages p on p.namespace = pl.to_namespace and p.title = pl.to_title and p.deleted_at is null
+      join transfer_import_pages t on t.page_id = p.id and t.import_id = ${o.importId})
+    and page_id not in (select page_id from transfer_import_pages where import_id = ${o.importId})`.execute(deps.db);
+}
+
+/** Records an upload's metadata; stores its file from `filesDir` when there (once). */
+async function storeUpload(deps: TransferDeps, o: ImportOptions, source: string, u: DumpUpload): Promise<boolean> {
+  const timestamp = parseTimestamp(u.timestamp) ?? 0;
+  const fileName = u.filename.replace(/ /g, '_');
+  await deps.db.insertInto('transfer_uploads').values({ source, file_name: fileName, timestamp, user_name: authorName(u.contributor), comment: u.comment, src: u.src, size: u.size || 0, version_id: null })
+    .onConflict((oc) => oc.columns(['source', 'file_name', 'timestamp']).doNothing()).execute();
+  if (!o.filesDir || !deps.files) return false;
+  const row = await deps.db.selectFrom('transfer_uploads').select('version_id').where('source', '=', source).where('file_name', '=', fileName).where('timestamp', '=', timestamp).executeTakeFirst();
+  if (row?.version_id) return false;
+  const candidates = [fileName, u.filename, fileName.replace(/_/g, ' ')].map((n) => path.join(o.filesDir!, path.basename(n)));
+  const file = candidates.find((f) => fs.existsSync(f));
+  if (!file) return false;
+  try {
+    const r = await deps.files.upload(o.actor, { bytes: await fs.promises.readFile(file), uploadedName: fileName, destination: fileName, description: '', comment: u.comment.slice(0, 500) });
+    await deps.db.updateTable('transfer_uploads').set({ version_id: r.version.id }).where('source', '=', source).where('file_name', '=', fileName).where('timestamp', '=', timestamp).execute();
+    return true;
+  } catch (e) {
+    // A refused file (type, size, identical to the current version) leaves its metadata recorded.
+    if (isAppError(e)) return false;
+    throw e;
+  }
+}

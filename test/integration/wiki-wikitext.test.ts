@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Actor } from '../../src/core/actor.ts';
+import { parseTitle, type Title } from '../../src/modules/markup/index.ts';
+import type { TestApp } from '../support/app.ts';
+import { startTestApp } from '../support/app.ts';
+import { describeEachEngine } from '../support/each-engine.ts';
+
+function title(s: string): Title {
+  const t = parseTitle(s);
+  if (!t.ok) throw new Error(`bad title ${s}`);
+  return t.title;
+}
+
+/** Wikitext pages inside the wiki: templates fetched from the database, re-rendered when they change. */
+describeEachEngine('wiki: wikitext pages and templates', (engine) => {
+  let t: TestApp;
+  let actor: Actor;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    await t.signedIn('agent', 'awa@example.ca');
+    actor = await t.m.accounts.operator.actorFor('awa@example.ca');
+  });
+  afterAll(() => t.close());
+
+  async function save(page: string, text: string) {
+    const current = await t.m.wiki.wiki.page(title(page));
+    const r = await t.m.wiki.wiki.save(actor, { title: title(page), text, summary: 'test', minor: false, baseRevId: current?.latestRevId ?? null, contentModel: 'wikitext' });
+    expect(r.kind).toBe('saved');
+  }
+
+  it('expands templates from the wiki, nested, and records them as transclusions', async () => {
+    await save('Modèle:Salut', "Bonjour {{{1|monde}}} ! {{Signature}}");
+    await save('Modèle:Signature', "''L'équipe''");
+    await save('Rencontre 2021', "{{Salut|Awa}}\n\nVoir [[Chantiers]].");
+    const view = await t.agent().get('/wiki/Rencontre_2021');
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain('<div class="mw-parser-output">');
+    expect(view.body).toMatch(/Bonjour Awa(\s|&#160;|\u00a0)!/);
+    expect(view.body).toContain("<i>L'équipe</i>");
+    const page = await t.m.wiki.wiki.page(title('Rencontre 2021'));
+    const used = await t.m.db.db.selectFrom('template_links').select(['to_namespace', 'to_title']).where('from_page_id', '=', page!.id).orderBy('to_title').execute();
+    expect(used).toEqual([{ to_namespace: 10, to_title: 'Salut' }, { to_namespace: 10, to_title: 'Signature' }]);
+  });
+
+  it('shows the new text of a template on the pages using it, also through another template', async () => {
+    await save('Modèle:Signature', "'''La coordination'''");
+    const view = await t.agent().get('/wiki/Rencontre_2021');
+    expect(view.body).toContain('<b>La coordination</b>');
+    expect(view.body).not.toContain("L'équipe");
+  });
+
+  it('links a missing template in red, and renders it once created', async () => {
+    await save('Portrait', '{{Carte des régions}}');
+    expect((await t.agent().get('/wiki/Portrait')).body).toContain('redlink=1');
+    await save('Modèle:Carte des régions', 'Dix-sept régions');
+    const view = await t.agent().get('/wiki/Portrait');
+    expect(view.body).toContain('Dix-sept régions');
+  });
+
+  it('adds a new section with a wikitext heading to a wikitext page', async () => {
+    const page = await t.m.wiki.wiki.page(title('Portrait'));
+    const r = await t.m.wiki.wiki.save(actor, { title: title('Portrait'), text: 'Ajouté.', summary: '', minor: false, baseRevId: page!.latestRevId, section: 'new', sectionTitle: 'Régions' });
+    expect(r.kind).toBe('saved');
+    expect((await t.m.wiki.wiki.revision(r.kind === 'saved' ? r.revision.id : 0))?.content).toBe('{{Carte des régions}}\n\n== Régions ==\n\nAjouté.');
+    expect((await t.agent().get('/wiki/Portrait')).body).toMatch(/<h2[^>]*>.*Régions/);
+  });
+
+  it('sends MediaWiki index.php URLs on to the page URLs', async () => {
+    const edit = await t.agent().get('/index.php?title=Rencontre_2021&action=edit&redlink=1');
+    expect(edit.statusCode).toBe(301);
+    expect(edit.headers.location).toBe('/wiki/Rencontre_2021?action=edit&redlink=1');
+    const search = await t.agent().get('/index.php?search=atelier');
+    expect(search.headers.location).toBe('/wiki/Sp%C3%A9cial:Recherche?q=atelier');
+    expect((await t.agent().get('/index.php')).headers.location).toBe('/wiki/Accueil');
+    expect((await t.agent().get('/index.php?title=A%7CB')).statusCode).toBe(400);
+  });
+});
