@@ -65,6 +65,14 @@ describeEachEngine('wiki: wikitext pages and templates', (engine) => {
     expect((await t.agent().get('/wiki/Portrait')).body).toMatch(/<h2[^>]*>.*Régions/);
   });
 
+  it('signs talk-page messages (~~~~) and completes the pipe trick on save, as MediaWiki does', async () => {
+    await save('Discussion:Portrait', "Bonne idée. ~~~~\n\nVoir [[Rencontre (2021)|]].");
+    const page = await t.m.wiki.wiki.page(title('Discussion:Portrait'));
+    const text = (await t.m.wiki.wiki.revision(page!.latestRevId))!.content;
+    expect(text).toMatch(/^Bonne idée\. \[\[Utilisateur:Test agent \d+\|Test agent \d+\]\] \(\[\[Discussion utilisateur:Test agent \d+\|discuter\]\]\) \d/);
+    expect(text).toContain('[[Rencontre (2021)|Rencontre]]');
+  });
+
   it('sends MediaWiki index.php URLs on to the page URLs', async () => {
     const edit = await t.agent().get('/index.php?title=Rencontre_2021&action=edit&redlink=1');
     expect(edit.statusCode).toBe(301);

@@ -44,7 +44,6 @@ export function createDb(database: Config['database'], options: { poolSize?: num
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('cache_size = -32000'); // 32 MB page cache: search ranking reads many rows
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return handle(db, 'sqlite');

@@ -18,6 +18,7 @@ export { sanitize, type SanitizeResult } from './sanitize.ts';
 export { decodeCharReferences } from './entities.ts';
 
 export type { WikitextEnv } from './wikitext/index.ts';
+export { formatComment, preSaveTransform } from './wikitext/index.ts';
 
 /**
  * Renders a page. For wikitext, `env` may carry the sources of pages to transclude

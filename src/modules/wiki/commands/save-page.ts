@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../../core/db/index.ts';
 import { AppError } from '../../../core/errors.ts';
 import { emit } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
-import { getSection, redirectTarget, replaceSection, type ContentModel } from '../../markup/index.ts';
+import { getSection, preSaveTransform, redirectTarget, replaceSection, type ContentModel } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
 import { mergeTexts } from '../merge.ts';
 import { assertCanEdit } from '../permissions.ts';
@@ -73,9 +73,14 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
       text = m.text;
       merged = true;
     }
+    const model: ContentModel = input.contentModel ?? latest?.contentModel ?? 'markdown';
+    // MediaWiki's pre-save transform for wikitext: signatures (~~~~) and the pipe trick ([[A (b)|]]).
+    if (model === 'wikitext' && /~~~|\|\]\]/.test(text)) {
+      const pst = { title: input.title, linkStatus: new Map(), labels: { editSection: '', redLink: (p: string) => p, toc: '' }, editSections: false, now };
+      text = preSaveTransform(text, { ...pst, user: { name: user?.name ?? 'Maillage', anonymous: !user } }).text;
+    }
     if (page && latest && text === latest.content) return { kind: 'unchanged', page };
 
-    const model: ContentModel = input.contentModel ?? latest?.contentModel ?? 'markdown';
     const pageId = page?.id ?? (await store.insertPage({ title: input.title, model, now }));
     const revision = await store.insertRevision({
       pageId, parentId: latest?.id ?? null, userId: user?.id ?? null, authorName: user?.name ?? 'Maillage',
