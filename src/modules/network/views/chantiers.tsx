@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, Field, SubmitButton, errorText, formTitle, typ
 import { CHANTIER_STATUSES, type ChantierStatus } from '../lifecycle.ts';
 import type { ChantierRow, MemberRow, TransitionRow } from '../store.ts';
 import { CHANTIER_KINDS } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField } from './common.tsx';
+import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
 import { chantierUrl, personUrl } from './urls.ts';
 
 const kindOptions = (ctx: RequestContext) => CHANTIER_KINDS.map((k) => [k, ctx.t(`network.chantier.kind.${k}`)] as const);
@@ -63,25 +63,16 @@ export function ChantierForm({ ctx, form, editing, baseRevId }: { ctx: RequestCo
   const action = editing ? `/reseau/chantiers/modifier/${encodeURIComponent(editing)}` : '/reseau/chantiers/nouveau';
   const labels = chantierLabels(ctx);
   return (
-    <Layout ctx={ctx} title={formTitle(ctx, heading, form)}>
-      <h1>{heading}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <form method="post" action={action} class="network-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {baseRevId ? <input type="hidden" name="base_rev" value={String(baseRevId)} /> : null}
-        <Field ctx={ctx} form={form} name="name" label={labels.name!} />
-        <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} hint={ctx.t('network.chantier.kind_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="definition" label={labels.definition!} required rows={3} />
-        <TextAreaField ctx={ctx} form={form} name="objectives" label={labels.objectives!} hint={ctx.t('network.chantier.objectives_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="deliverables" label={labels.deliverables!} hint={ctx.t('network.chantier.deliverables_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="needs" label={labels.needs!} hint={ctx.t('network.chantier.needs_hint')} rows={3} />
-        <TextAreaField ctx={ctx} form={form} name="highlight" label={labels.highlight!} hint={ctx.t('network.chantier.highlight_hint')} rows={3} />
-        <TextAreaField ctx={ctx} form={form} name="legacy" label={labels.legacy!} hint={ctx.t('network.chantier.legacy_hint')} rows={3} />
-        {editing ? null : <TextAreaField ctx={ctx} form={form} name="text" label={labels.text!} hint={ctx.t('network.hint.text')} rows={6} />}
-        <Field ctx={ctx} form={form} name="summary" label={labels.summary!} required={false} />
-        <SubmitButton>{ctx.t('form.save')}</SubmitButton>
-      </form>
-    </Layout>
+    <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
+      <Field ctx={ctx} form={form} name="name" label={labels.name!} />
+      <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} hint={ctx.t('network.chantier.kind_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="definition" label={labels.definition!} required rows={3} />
+      <TextAreaField ctx={ctx} form={form} name="objectives" label={labels.objectives!} hint={ctx.t('network.chantier.objectives_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="deliverables" label={labels.deliverables!} hint={ctx.t('network.chantier.deliverables_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="needs" label={labels.needs!} hint={ctx.t('network.chantier.needs_hint')} rows={3} />
+      <TextAreaField ctx={ctx} form={form} name="highlight" label={labels.highlight!} hint={ctx.t('network.chantier.highlight_hint')} rows={3} />
+      <TextAreaField ctx={ctx} form={form} name="legacy" label={labels.legacy!} hint={ctx.t('network.chantier.legacy_hint')} rows={3} />
+    </EntityFormPage>
   );
 }
 

@@ -1,10 +1,10 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { Field, type FormState } from '../../../core/layout/components.tsx';
 import type { LearningRow } from '../store.ts';
 import { LEARNING_KINDS, REFLECTION_AXES } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField } from './common.tsx';
+import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
 import { learningUrl, namedUrl } from './urls.ts';
 
 const axisOptions = (ctx: RequestContext) => REFLECTION_AXES.map((a) => [a, ctx.t(`network.reflection.${a}`)] as const);
@@ -55,23 +55,14 @@ export function LearningForm({ ctx, form, editing, baseRevId }: { ctx: RequestCo
   const action = editing ? `/reseau/apprentissages/modifier/${encodeURIComponent(editing)}` : '/reseau/apprentissages/nouveau';
   const labels = learningLabels(ctx);
   return (
-    <Layout ctx={ctx} title={formTitle(ctx, heading, form)}>
-      <h1>{heading}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <form method="post" action={action} class="network-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {baseRevId ? <input type="hidden" name="base_rev" value={String(baseRevId)} /> : null}
-        <Field ctx={ctx} form={form} name="name" label={labels.name!} hint={ctx.t('network.learning.name_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="statement" label={labels.statement!} required rows={3} />
-        <SelectField ctx={ctx} form={form} name="axis" label={labels.axis!} options={axisOptions(ctx)} empty={ctx.t('network.choose')} />
-        <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} empty={ctx.t('network.choose')} />
-        <Field ctx={ctx} form={form} name="rencontre" label={labels.rencontre!} required={false} hint={ctx.t('network.learning.rencontre_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="organisations" label={labels.organisations!} hint={ctx.t('network.project.organisations_hint')} rows={3} />
-        {editing ? null : <TextAreaField ctx={ctx} form={form} name="text" label={labels.text!} hint={ctx.t('network.hint.text')} rows={6} />}
-        <Field ctx={ctx} form={form} name="summary" label={labels.summary!} required={false} />
-        <SubmitButton>{ctx.t('form.save')}</SubmitButton>
-      </form>
-    </Layout>
+    <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
+      <Field ctx={ctx} form={form} name="name" label={labels.name!} hint={ctx.t('network.learning.name_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="statement" label={labels.statement!} required rows={3} />
+      <SelectField ctx={ctx} form={form} name="axis" label={labels.axis!} options={axisOptions(ctx)} empty={ctx.t('network.choose')} />
+      <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} empty={ctx.t('network.choose')} />
+      <Field ctx={ctx} form={form} name="rencontre" label={labels.rencontre!} required={false} hint={ctx.t('network.learning.rencontre_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="organisations" label={labels.organisations!} hint={ctx.t('network.project.organisations_hint')} rows={3} />
+    </EntityFormPage>
   );
 }
 

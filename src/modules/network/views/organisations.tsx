@@ -1,12 +1,12 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { Field, type FormState } from '../../../core/layout/components.tsx';
 import { REGIONS, regionLabel } from '../regions.ts';
 import type { Person } from '../person.ts';
 import type { OrganisationRow } from '../store.ts';
 import { ORGANISATION_KINDS } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField } from './common.tsx';
+import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
 import { orgUrl, personUrl } from './urls.ts';
 
 export const regionOptions = REGIONS.map(([code, name]) => [code, `${code} – ${name}`] as const);
@@ -61,23 +61,14 @@ export function OrganisationForm({ ctx, form, editing, baseRevId }: { ctx: Reque
   const action = editing ? `/reseau/organisations/modifier/${encodeURIComponent(editing)}` : '/reseau/organisations/nouvelle';
   const labels = orgLabels(ctx);
   return (
-    <Layout ctx={ctx} title={formTitle(ctx, heading, form)}>
-      <h1>{heading}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <form method="post" action={action} class="network-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {baseRevId ? <input type="hidden" name="base_rev" value={String(baseRevId)} /> : null}
-        <Field ctx={ctx} form={form} name="name" label={labels.name!} />
-        <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} />
-        <SelectField ctx={ctx} form={form} name="region" label={labels.region!} options={regionOptions} required={false} empty={ctx.t('network.none')} />
-        <TextAreaField ctx={ctx} form={form} name="sectors" label={labels.sectors!} hint={ctx.t('network.hint.one_per_line')} rows={3} />
-        <Field ctx={ctx} form={form} name="website" label={labels.website!} required={false} hint={ctx.t('network.org.website_hint')} autocomplete="url" />
-        <Field ctx={ctx} form={form} name="wikidata" label={labels.wikidata!} required={false} hint={ctx.t('network.org.wikidata_hint')} />
-        {editing ? null : <TextAreaField ctx={ctx} form={form} name="text" label={labels.text!} hint={ctx.t('network.hint.text')} rows={6} />}
-        <Field ctx={ctx} form={form} name="summary" label={labels.summary!} required={false} />
-        <SubmitButton>{ctx.t('form.save')}</SubmitButton>
-      </form>
-    </Layout>
+    <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
+      <Field ctx={ctx} form={form} name="name" label={labels.name!} />
+      <SelectField ctx={ctx} form={form} name="kind" label={labels.kind!} options={kindOptions(ctx)} />
+      <SelectField ctx={ctx} form={form} name="region" label={labels.region!} options={regionOptions} required={false} empty={ctx.t('network.none')} />
+      <TextAreaField ctx={ctx} form={form} name="sectors" label={labels.sectors!} hint={ctx.t('network.hint.one_per_line')} rows={3} />
+      <Field ctx={ctx} form={form} name="website" label={labels.website!} required={false} hint={ctx.t('network.org.website_hint')} autocomplete="url" />
+      <Field ctx={ctx} form={form} name="wikidata" label={labels.wikidata!} required={false} hint={ctx.t('network.org.wikidata_hint')} />
+    </EntityFormPage>
   );
 }
 

@@ -1,10 +1,10 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { Field, type FormState } from '../../../core/layout/components.tsx';
 import type { ProjectRow } from '../store.ts';
 import { MANDATE_AXES } from '../types.ts';
-import { CheckboxGroup, ExportLinks, InfoRow, SelectField, TextAreaField } from './common.tsx';
+import { CheckboxGroup, ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
 import { namedUrl, projectUrl } from './urls.ts';
 
 const axisOptions = (ctx: RequestContext) => MANDATE_AXES.map((a) => [a, ctx.t(`network.axis.${a}`)] as const);
@@ -58,30 +58,21 @@ export function ProjectForm({ ctx, form, axes, editing, baseRevId }: { ctx: Requ
   const action = editing ? `/reseau/projets/modifier/${encodeURIComponent(editing)}` : '/reseau/projets/nouveau';
   const labels = projectLabels(ctx);
   return (
-    <Layout ctx={ctx} title={formTitle(ctx, heading, form)}>
-      <h1>{heading}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <form method="post" action={action} class="network-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {baseRevId ? <input type="hidden" name="base_rev" value={String(baseRevId)} /> : null}
-        <Field ctx={ctx} form={form} name="name" label={labels.name!} />
-        <TextAreaField ctx={ctx} form={form} name="organisations" label={labels.organisations!} hint={ctx.t('network.project.organisations_hint')} rows={3} />
-        <CheckboxGroup ctx={ctx} form={form} name="axes" legend={labels.axes!} hint={ctx.t('network.project.axes_hint')} options={axisOptions(ctx)} checked={axes} />
-        <SelectField ctx={ctx} form={form} name="collective" label={labels.collective!} options={[['individual', ctx.t('network.project.individual_value')], ['collective', ctx.t('network.project.collective_value')]]} />
-        <Field ctx={ctx} form={form} name="chantier" label={labels.chantier!} required={false} />
-        <fieldset>
-          <legend>{ctx.t('network.project.period')}</legend>
-          <Field ctx={ctx} form={form} name="start" label={labels.start!} required={false} hint={ctx.t('network.hint.date')} />
-          <Field ctx={ctx} form={form} name="end" label={labels.end!} required={false} hint={ctx.t('network.hint.date')} />
-        </fieldset>
-        <TextAreaField ctx={ctx} form={form} name="outcomes" label={labels.outcomes!} hint={ctx.t('network.hint.one_per_line')} />
-        <TextAreaField ctx={ctx} form={form} name="learnings" label={labels.learnings!} hint={ctx.t('network.hint.one_per_line')} />
-        <TextAreaField ctx={ctx} form={form} name="partners" label={labels.partners!} hint={ctx.t('network.hint.one_per_line')} rows={3} />
-        {editing ? null : <TextAreaField ctx={ctx} form={form} name="text" label={labels.text!} hint={ctx.t('network.hint.text')} rows={6} />}
-        <Field ctx={ctx} form={form} name="summary" label={labels.summary!} required={false} />
-        <SubmitButton>{ctx.t('form.save')}</SubmitButton>
-      </form>
-    </Layout>
+    <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
+      <Field ctx={ctx} form={form} name="name" label={labels.name!} />
+      <TextAreaField ctx={ctx} form={form} name="organisations" label={labels.organisations!} hint={ctx.t('network.project.organisations_hint')} rows={3} />
+      <CheckboxGroup ctx={ctx} form={form} name="axes" legend={labels.axes!} hint={ctx.t('network.project.axes_hint')} options={axisOptions(ctx)} checked={axes} />
+      <SelectField ctx={ctx} form={form} name="collective" label={labels.collective!} options={[['individual', ctx.t('network.project.individual_value')], ['collective', ctx.t('network.project.collective_value')]]} />
+      <Field ctx={ctx} form={form} name="chantier" label={labels.chantier!} required={false} />
+      <fieldset>
+        <legend>{ctx.t('network.project.period')}</legend>
+        <Field ctx={ctx} form={form} name="start" label={labels.start!} required={false} hint={ctx.t('network.hint.date')} />
+        <Field ctx={ctx} form={form} name="end" label={labels.end!} required={false} hint={ctx.t('network.hint.date')} />
+      </fieldset>
+      <TextAreaField ctx={ctx} form={form} name="outcomes" label={labels.outcomes!} hint={ctx.t('network.hint.one_per_line')} />
+      <TextAreaField ctx={ctx} form={form} name="learnings" label={labels.learnings!} hint={ctx.t('network.hint.one_per_line')} />
+      <TextAreaField ctx={ctx} form={form} name="partners" label={labels.partners!} hint={ctx.t('network.hint.one_per_line')} rows={3} />
+    </EntityFormPage>
   );
 }
 

@@ -2,10 +2,10 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateLong } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { Field, type FormState } from '../../../core/layout/components.tsx';
 import type { RencontreFields } from '../rencontre.ts';
 import type { RencontreRow } from '../store.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField } from './common.tsx';
+import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
 import { rencontreUrl } from './urls.ts';
 
 export function rencontreLabels(ctx: RequestContext): Record<string, string> {
@@ -62,33 +62,24 @@ export function RencontreForm({ ctx, form, editing, baseRevId }: { ctx: RequestC
   const action = editing ? `/reseau/rencontres/modifier/${encodeURIComponent(editing)}` : '/reseau/rencontres/nouvelle';
   const labels = rencontreLabels(ctx);
   return (
-    <Layout ctx={ctx} title={formTitle(ctx, heading, form)}>
-      <h1>{heading}</h1>
-      <ErrorSummary ctx={ctx} form={form} labels={labels} />
-      <form method="post" action={action} class="network-form" novalidate>
-        <CsrfField ctx={ctx} />
-        {baseRevId ? <input type="hidden" name="base_rev" value={String(baseRevId)} /> : null}
-        <Field ctx={ctx} form={form} name="name" label={labels.name!} />
-        <fieldset>
-          <legend>{ctx.t('network.rencontre.dates')}</legend>
-          <Field ctx={ctx} form={form} name="start" label={labels.start!} hint={ctx.t('network.hint.date')} />
-          <Field ctx={ctx} form={form} name="end" label={labels.end!} required={false} hint={ctx.t('network.rencontre.end_hint')} />
-        </fieldset>
-        <Field ctx={ctx} form={form} name="place" label={labels.place!} required={false} />
-        <div class="choice">
-          <input type="checkbox" id="f-online" name="online" value="yes" checked={form.values.online === 'yes'} />
-          <label for="f-online">{labels.online}</label>
-        </div>
-        <TextAreaField ctx={ctx} form={form} name="objectives" label={labels.objectives!} hint={ctx.t('network.hint.one_per_line')} />
-        <TextAreaField ctx={ctx} form={form} name="programme" label={labels.programme!} hint={ctx.t('network.rencontre.programme_hint')} rows={6} />
-        <TextAreaField ctx={ctx} form={form} name="summaries" label={labels.summaries!} hint={ctx.t('network.rencontre.summaries_hint')} />
-        <Field ctx={ctx} form={form} name="recording" label={labels.recording!} required={false} hint={ctx.t('network.org.website_hint')} />
-        <TextAreaField ctx={ctx} form={form} name="documents" label={labels.documents!} hint={ctx.t('network.rencontre.documents_hint')} rows={3} />
-        {editing ? null : <TextAreaField ctx={ctx} form={form} name="text" label={labels.text!} hint={ctx.t('network.hint.text')} rows={6} />}
-        <Field ctx={ctx} form={form} name="summary" label={labels.summary!} required={false} />
-        <SubmitButton>{ctx.t('form.save')}</SubmitButton>
-      </form>
-    </Layout>
+    <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
+      <Field ctx={ctx} form={form} name="name" label={labels.name!} />
+      <fieldset>
+        <legend>{ctx.t('network.rencontre.dates')}</legend>
+        <Field ctx={ctx} form={form} name="start" label={labels.start!} hint={ctx.t('network.hint.date')} />
+        <Field ctx={ctx} form={form} name="end" label={labels.end!} required={false} hint={ctx.t('network.rencontre.end_hint')} />
+      </fieldset>
+      <Field ctx={ctx} form={form} name="place" label={labels.place!} required={false} />
+      <div class="choice">
+        <input type="checkbox" id="f-online" name="online" value="yes" checked={form.values.online === 'yes'} />
+        <label for="f-online">{labels.online}</label>
+      </div>
+      <TextAreaField ctx={ctx} form={form} name="objectives" label={labels.objectives!} hint={ctx.t('network.hint.one_per_line')} />
+      <TextAreaField ctx={ctx} form={form} name="programme" label={labels.programme!} hint={ctx.t('network.rencontre.programme_hint')} rows={6} />
+      <TextAreaField ctx={ctx} form={form} name="summaries" label={labels.summaries!} hint={ctx.t('network.rencontre.summaries_hint')} />
+      <Field ctx={ctx} form={form} name="recording" label={labels.recording!} required={false} hint={ctx.t('network.org.website_hint')} />
+      <TextAreaField ctx={ctx} form={form} name="documents" label={labels.documents!} hint={ctx.t('network.rencontre.documents_hint')} rows={3} />
+    </EntityFormPage>
   );
 }
 
