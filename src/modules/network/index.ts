@@ -28,7 +28,7 @@ export type { NetworkService } from './service.ts';
 export function createNetworkModule(deps: { db: Db; engine: Engine; clock: Clock; wiki: WikiModule; publicUrl: string }) {
   const d = { db: deps.db, engine: deps.engine, clock: deps.clock, wiki: deps.wiki.wiki };
   const service = networkService(d);
-  for (const [namespace, panel] of infoboxPanels(d)) deps.wiki.registerPanel(namespace, panel);
+  for (const [namespace, panel] of infoboxPanels(d, deps.publicUrl)) deps.wiki.registerPanel(namespace, panel);
   return {
     service,
     routes: [networkRoutes(d, service, deps.publicUrl), ...entityPageRoutes(d, service, deps.publicUrl), transferRoutes(d, deps.wiki.queries.categoryMembers)],

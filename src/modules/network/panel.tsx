@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../core/http/context.ts';
-import type { Title } from '../markup/index.ts';
+import { titleUrl, type Title } from '../markup/index.ts';
+import { JsonLdScript, organisationJsonLd, projectJsonLd, rencontreJsonLd } from './jsonld.ts';
 import type { PagePanel } from '../wiki/index.ts';
 import { readChantier } from './chantier.ts';
 import { readOrganisation } from './organisation.ts';
@@ -16,8 +17,9 @@ import { OrganisationInfobox } from './views/organisations.tsx';
 import { RencontreInfobox } from './views/rencontres.tsx';
 
 /** The infobox shown above an entity page's text, from its projection, for this reader. */
-export function infoboxPanels(deps: NetworkDeps): Array<[number, PagePanel]> {
+export function infoboxPanels(deps: NetworkDeps, publicUrl: string): Array<[number, PagePanel]> {
   const store = networkStore(deps.db, deps.engine);
+  const pageUrl = (title: Title) => `${publicUrl.replace(/\/$/, '')}${titleUrl(title)}`;
   const pageAndRev = async (title: Title) => {
     const page = await deps.wiki.page(title);
     const rev = page ? await deps.wiki.revision(page.latestRevId) : undefined;
@@ -29,7 +31,7 @@ export function infoboxPanels(deps: NetworkDeps): Array<[number, PagePanel]> {
     if (!found || !o) return undefined;
     const hosted = await store.people({ all: seesPrivatePeople(ctx.actor), organisation: o.pageId });
     const problems = readOrganisation(found.rev.content, title.text).problems.length > 0;
-    return { before: OrganisationInfobox({ ctx, o, hosted, problems }).html, after: '' };
+    return { before: OrganisationInfobox({ ctx, o, hosted, problems }).html + JsonLdScript({ data: organisationJsonLd(o, pageUrl(title)) }).html, after: '' };
   };
   const chantier: PagePanel = async (title: Title, ctx: RequestContext) => {
     const found = await pageAndRev(title);
@@ -45,13 +47,13 @@ export function infoboxPanels(deps: NetworkDeps): Array<[number, PagePanel]> {
     const r = found && (await store.rencontre(found.page.id));
     if (!found || !r) return undefined;
     const problems = readRencontre(found.rev.content, title.text).problems.length > 0;
-    return { before: RencontreInfobox({ ctx, r, problems }).html, after: '' };
+    return { before: RencontreInfobox({ ctx, r, problems }).html + JsonLdScript({ data: rencontreJsonLd(r, pageUrl(title)) }).html, after: '' };
   };
   const project: PagePanel = async (title: Title, ctx: RequestContext) => {
     const found = await pageAndRev(title);
     const p = found && (await store.project(found.page.id));
     if (!found || !p) return undefined;
-    return { before: ProjectInfobox({ ctx, p, problems: readProject(found.rev.content, title.text).problems.length > 0 }).html, after: '' };
+    return { before: ProjectInfobox({ ctx, p, problems: readProject(found.rev.content, title.text).problems.length > 0 }).html + JsonLdScript({ data: projectJsonLd(p, pageUrl(title)) }).html, after: '' };
   };
   const learning: PagePanel = async (title: Title, ctx: RequestContext) => {
     const found = await pageAndRev(title);
