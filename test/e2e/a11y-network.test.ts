@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const PUBLIC = [
-  '/reseau', '/reseau/organisations', '/reseau/organisations?region=11', '/reseau/chantiers', '/reseau/rencontres', '/reseau/projets',
+  '/reseau', '/reseau/portrait', '/reseau/organisations', '/reseau/organisations?region=11', '/reseau/chantiers', '/reseau/rencontres', '/reseau/projets',
   '/reseau/apprentissages', '/reseau/personnes', '/reseau/transfert', '/reseau/transfert/diffuser', '/reseau/personnes/awa-diallo',
   '/wiki/Organisation:Culture_Laval', '/wiki/Chantier:Almanach_culturel', '/wiki/Chantier:Autoroute_/_Liaison', '/reseau/chantiers/cycle/Almanach_culturel',
   '/wiki/Rencontre:4e_rencontre_des_agents', '/wiki/Projet:Ateliers_Wiki_sur_trois_territoires', '/wiki/Apprentissage:Un_tronc_commun_de_connaissances',

@@ -27,6 +27,11 @@ export function peopleStore(db: Executor) {
   }
 
   return {
+    /** Role and mandate scope of every person, public or private: for aggregate counts only, no names. */
+    async peopleFacets(): Promise<Array<{ role: string; scope: string | null }>> {
+      return db.selectFrom('network_people').select(['role', 'scope']).execute();
+    },
+
     /** People, public ones only unless `all`. */
     async people(filter: { all: boolean; role?: string; scope?: string; organisation?: number }): Promise<Person[]> {
       let q = db.selectFrom('network_people').selectAll();

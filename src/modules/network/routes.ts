@@ -7,16 +7,18 @@ import { EMPTY_FORM, type FormState } from '../../core/layout/components.tsx';
 import { parseForm } from '../../core/validation.ts';
 import { can } from '../accounts/index.ts';
 import { parseTitle, titleUrl } from '../markup/index.ts';
-import { personCsv, personRecords, sendCsv, sendJson } from './export.ts';
+import { personCsv, personRecords, sendCsv, sendJson, toCsv } from './export.ts';
 import { calendar } from './ical.ts';
 import { COORDINATE, CONTRIBUTE, isStatus, nextStatuses } from './lifecycle.ts';
 import { personForm, personValues } from './person.ts';
+import { PORTRAIT_SLUGS, portrait } from './portrait.ts';
 import { mayEditPerson, seesPrivatePeople, type NetworkDeps, type NetworkService } from './service.ts';
 import { NAMESPACE_NAMES, NS_CHANTIER } from './types.ts';
 import { LifecyclePage } from './views/chantiers.tsx';
 import { valuesOf } from './views/common.tsx';
 import { NetworkHome } from './views/home.tsx';
 import { PeopleList, PersonForm, PersonPage } from './views/people.tsx';
+import { PortraitPage, rowLabel } from './views/portrait.tsx';
 import { rencontreUrl } from './views/urls.ts';
 
 type Query = Record<string, string | undefined>;
@@ -48,6 +50,16 @@ export function networkRoutes(deps: NetworkDeps, service: NetworkService, public
 
   return async (app: FastifyInstance) => {
     app.get('/reseau', async (request, reply) => sendPage(reply, NetworkHome({ ctx: request.ctx })));
+
+    // The portrait: aggregate counts (people included, public or not: counts reveal no one), each chart with its CSV.
+    app.get('/reseau/portrait', async (request, reply) => sendPage(reply, PortraitPage({ ctx: request.ctx, charts: await portrait(store) })));
+    app.get('/reseau/portrait/:file', async (request, reply) => {
+      const slug = /^(.+)\.csv$/.exec((request.params as { file: string }).file)?.[1];
+      const chart = slug && (PORTRAIT_SLUGS as readonly string[]).includes(slug) ? (await portrait(store)).find((c) => c.slug === slug) : undefined;
+      if (!chart) throw new AppError('not_found');
+      const { ctx } = request;
+      return sendCsv(reply, `portrait-${slug}`, toCsv(['code', 'label', 'count', 'total'], chart.rows.map((r) => [r.code, rowLabel(ctx, r), r.count, chart.total])));
+    });
 
     // Lifecycle: the page shows the steps and history, and offers the moves this person may make.
     const lifecycle = async (request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) => {

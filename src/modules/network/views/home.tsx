@@ -14,6 +14,7 @@ export function NetworkHome({ ctx }: { ctx: RequestContext }): Raw {
         <li><h2><a href="/reseau/projets">{ctx.t('network.project.list')}</a></h2><p>{ctx.t('network.project.about')}</p></li>
         <li><h2><a href="/reseau/apprentissages">{ctx.t('network.learning.list')}</a></h2><p>{ctx.t('network.learning.about')}</p></li>
         <li><h2><a href="/reseau/transfert">{ctx.t('network.transfer.title')}</a></h2><p>{ctx.t('network.transfer.about')}</p></li>
+        <li><h2><a href="/reseau/portrait">{ctx.t('network.portrait.title')}</a></h2><p>{ctx.t('network.portrait.about')}</p></li>
         <li><h2><a href="/reseau/personnes">{ctx.t('network.person.list')}</a></h2><p>{ctx.t('network.person.about')}</p></li>
       </ul>
     </Layout>

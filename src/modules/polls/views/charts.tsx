@@ -1,45 +1,22 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatPercent } from '../../../core/i18n/index.ts';
+import { BarChart as Bars } from '../../../core/layout/charts.tsx';
 import { cloudLayout } from '../cloud-layout.ts';
 import { percentOf } from '../results.ts';
 import type { Poll, PollResults } from '../types.ts';
 
-const WIDTH = 640;
-const ROW = 52;
-const LABEL_WIDTH = 120;
-/** Dark on white: text ≥ 7:1, bars ≥ 3:1 (WCAG 1.4.11); values are always written out too. */
-const BAR = '#1d5c96';
-const INK = '#1b1b1b';
 const CLOUD_INKS = ['#174a78', '#6b2c5f', '#2e5a27', '#7a3b12'];
 
 const pct = (ctx: RequestContext, count: number, total: number) => formatPercent(percentOf(count, total) / 100, ctx.locale);
 
 /** Horizontal bars, one per choice, with the choice and its share written beside each bar. */
 export function BarChart({ ctx, poll, results }: { ctx: RequestContext; poll: Poll; results: PollResults }): Raw {
-  const id = `poll-${poll.id}-chart`;
-  const height = results.options.length * ROW + 8;
-  const scale = (WIDTH - LABEL_WIDTH) / 100;
   const summary = results.options.map((o) => ctx.t('polls.results.option_summary', { label: o.label, percent: pct(ctx, o.count, results.respondents), n: o.count })).join(' ; ');
-  return (
-    <svg xmlns="http://www.w3.org/2000/svg" class="poll-chart" role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height}>
-      <title id={`${id}-title`}>{poll.question}</title>
-      <desc id={`${id}-desc`}>{`${ctx.t('polls.results.count', { n: results.respondents })} ${summary}`}</desc>
-      {results.options.map((o, i) => {
-        const y = i * ROW + 4;
-        const share = percentOf(o.count, results.respondents);
-        const barWidth = Math.max(Math.round(share * scale), o.count > 0 ? 2 : 0);
-        return (
-          <g>
-            <text x="0" y={y + 16} font-size="15" fill={INK}>{o.label}</text>
-            <rect x="0" y={y + 24} width={WIDTH - LABEL_WIDTH} height="20" fill="#ffffff" stroke="#767676" stroke-width="1" />
-            <rect x="0" y={y + 24} width={barWidth} height="20" fill={BAR} />
-            <text x={WIDTH - LABEL_WIDTH + 8} y={y + 39} font-size="15" font-weight="bold" fill={INK}>{`${pct(ctx, o.count, results.respondents)} (${o.count})`}</text>
-          </g>
-        );
-      })}
-    </svg>
-  );
+  const bars = results.options.map((o) => ({
+    label: o.label, fraction: percentOf(o.count, results.respondents) / 100, value: `${pct(ctx, o.count, results.respondents)} (${o.count})`, nonzero: o.count > 0,
+  }));
+  return <Bars id={`poll-${poll.id}-chart`} class="poll-chart" title={poll.question} desc={`${ctx.t('polls.results.count', { n: results.respondents })} ${summary}`} bars={bars} />;
 }
 
 export function ChoiceTable({ ctx, poll, results }: { ctx: RequestContext; poll: Poll; results: PollResults }): Raw {
