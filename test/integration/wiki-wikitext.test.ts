@@ -73,6 +73,13 @@ describeEachEngine('wiki: wikitext pages and templates', (engine) => {
     expect(text).toContain('[[Rencontre (2021)|Rencontre]]');
   });
 
+  it('replaces {{subst:…}} by the template\'s text on save (its own calls kept), fetching the template', async () => {
+    await save('Essai subst', 'Début. {{subst:Salut|Félix}}');
+    const page = await t.m.wiki.wiki.page(title('Essai subst'));
+    expect((await t.m.wiki.wiki.revision(page!.latestRevId))!.content).toBe('Début. Bonjour Félix ! {{Signature}}');
+    expect((await t.agent().get('/wiki/Essai_subst')).body).toContain('<b>La coordination</b>');
+  });
+
   it('sends MediaWiki index.php URLs on to the page URLs', async () => {
     const edit = await t.agent().get('/index.php?title=Rencontre_2021&action=edit&redlink=1');
     expect(edit.statusCode).toBe(301);

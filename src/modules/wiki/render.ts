@@ -94,7 +94,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
 }
 
 /** Latest content of live pages by key, following one redirect as MediaWiki does for transclusion. */
-async function pageSources(db: Executor, keys: readonly string[]): Promise<Map<string, string>> {
+export async function pageSources(db: Executor, keys: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const key of keys) {
     let t = titleFromKey(key);

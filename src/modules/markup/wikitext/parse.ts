@@ -10,7 +10,7 @@ import { normalizeCharReferences } from './entities.ts';
 import { armorFrenchSpaces } from './french.ts';
 import { finalizeHeadings, handleHeadings, TOC_PLACE } from './headings.ts';
 import { handleInternalLinks, replaceLinkHolders } from './internal-links.ts';
-import { preprocess } from './preprocess/index.ts';
+import { expandForSave, preprocess } from './preprocess/index.ts';
 import { doAllQuotes } from './quotes.ts';
 import { removeHtmlTags } from './sanitizer.ts';
 import { handleDoubleUnderscore } from './switches.ts';
@@ -154,6 +154,17 @@ function stripOuterParagraph(html: string): string {
 }
 
 /** Parser::preprocess for messages (transformMsg): templates expanded, markers unstripped. */
+/**
+ * The pre-save transform's expansion: `{{subst:…}}` / `{{safesubst:…}}` replaced by what they
+ * expand to, everything else kept as written. Templates come from env.pages (missing ones are
+ * reported in `unresolved`, as when rendering).
+ */
+export function substForSave(source: string, env: WikitextEnv): { text: string; unresolved: string[] } {
+  const state = newState(env);
+  const text = expandForSave(source, state.ctx);
+  return { text, unresolved: [...state.ctx.output.unresolved] };
+}
+
 export function preprocessOnly(source: string, env: WikitextEnv): string {
   const state = newState(env);
   return state.strip.unstripBoth(preprocess(source, state.ctx, pageFrame(state.ctx.title)));

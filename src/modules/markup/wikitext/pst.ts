@@ -1,9 +1,10 @@
 /**
- * MediaWiki's pre-save transform (Parser::preSaveTransform), the parts that need no template
- * expansion: line endings, signatures (~~~ name, ~~~~ name and date, ~~~~~ date; not inside
+ * MediaWiki's pre-save transform (Parser::preSaveTransform): `{{subst:…}}` expansion (templates
+ * from env.pages), line endings, signatures (~~~ name, ~~~~ name and date, ~~~~~ date; not inside
  * <nowiki>, <pre> or comments), the pipe trick ([[Page (context)|]] → [[Page (context)|Page]],
  * and the reverse [[|Page]] taking the context from the page's own title), trailing whitespace.
  */
+import { substForSave } from './parse.ts';
 import type { WikitextEnv } from './types.ts';
 
 const TC = "[ %!\"$&'()*,\\-./0-9:;=?@A-Z\\\\^_`a-z~\\u0080-\\uFFFF+]";
@@ -48,10 +49,15 @@ export interface PstResult {
   text: string;
   /** ParserOutput flags the transform set ('user-signature'). */
   flags: string[];
+  /** Pages a subst: needed that env.pages did not have: fetch them and transform again. */
+  unresolved: string[];
 }
 
 export function preSaveTransform(text: string, env: WikitextEnv): PstResult {
   const flags = new Set<string>();
+  // {{subst:…}} first, as MediaWiki (replaceVariables in OT_WIKI mode), then signatures and the pipe trick.
+  let unresolved: string[] = [];
+  if (/subst:/i.test(text)) ({ text, unresolved } = substForSave(text.replace(/\r\n?/g, '\n'), env));
   const language = env.site?.language ?? 'fr';
   // Signatures, outside <nowiki>, <pre> and comments.
   const parts = text.replace(/\r\n?/g, '\n').split(/(<nowiki\b[^>]*>[\s\S]*?<\/nowiki\s*>|<pre\b[^>]*>[\s\S]*?<\/pre\s*>|<!--[\s\S]*?-->)/i);
@@ -66,5 +72,5 @@ export function preSaveTransform(text: string, env: WikitextEnv): PstResult {
     })
     .join('');
   const t = pipeTrick(signed, env.title.full);
-  return { text: t.replace(/\s+$/, ''), flags: [...flags].sort() };
+  return { text: t.replace(/\s+$/, ''), flags: [...flags].sort(), unresolved };
 }

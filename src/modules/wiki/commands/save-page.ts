@@ -7,7 +7,7 @@ import { getSection, preSaveTransform, redirectTarget, replaceSection, type Cont
 import type { WikiDeps } from '../deps.ts';
 import { mergeTexts } from '../merge.ts';
 import { assertCanEdit } from '../permissions.ts';
-import { renderWithLinks, storeRender } from '../render.ts';
+import { pageSources, renderWithLinks, storeRender } from '../render.ts';
 import { byteLength, dbTitle, wikiStore } from '../store.ts';
 import { MAX_PAGE_BYTES, MAX_SUMMARY_CHARS, type SaveInput, type SaveResult } from '../types.ts';
 
@@ -75,9 +75,18 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
     }
     const model: ContentModel = input.contentModel ?? latest?.contentModel ?? 'markdown';
     // MediaWiki's pre-save transform for wikitext: signatures (~~~~) and the pipe trick ([[A (b)|]]).
-    if (model === 'wikitext' && /~~~|\|\]\]/.test(text)) {
-      const pst = { title: input.title, linkStatus: new Map(), labels: { editSection: '', redLink: (p: string) => p, toc: '' }, editSections: false, now };
-      text = preSaveTransform(text, { ...pst, user: { name: user?.name ?? 'Maillage', anonymous: !user } }).text;
+    if (model === 'wikitext' && /~~~|\|\]\]|subst:/i.test(text)) {
+      const pages = new Map<string, string | null>();
+      const env = { title: input.title, linkStatus: new Map(), labels: { editSection: '', redLink: (p: string) => p, toc: '' }, editSections: false, now, pages, user: { name: user?.name ?? 'Maillage', anonymous: !user } };
+      // {{subst:Modèle}} needs the template's text: fetched, then transformed again (templates nest).
+      let pst = preSaveTransform(text, env);
+      for (let round = 0; round < 4 && pst.unresolved.some((k) => !pages.has(k)); round++) {
+        const wanted = pst.unresolved.filter((k) => !pages.has(k));
+        const sources = await pageSources(trx, wanted);
+        for (const k of wanted) pages.set(k, sources.get(k) ?? null);
+        pst = preSaveTransform(text, env);
+      }
+      text = pst.text;
     }
     if (page && latest && text === latest.content) return { kind: 'unchanged', page };
 
