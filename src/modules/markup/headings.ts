@@ -90,26 +90,23 @@ export function headingClose(heading: Pick<Heading, 'level' | 'text'> & { sectio
 }
 
 /**
- * The table of contents, nested and numbered as MediaWiki's (levels relative to the headings
- * met, so `##` then `####` nest one step); '' below TOC_MIN_HEADINGS headings.
+ * Each heading's TOC level and number ("2.1"), as MediaWiki's Parser::finalizeHeadings counts
+ * them: levels are relative to the headings met, so `##` then `####` nest one step. Shared by
+ * both content models.
  */
-export function renderToc(headings: readonly Heading[], label: string): string {
-  if (headings.length < TOC_MIN_HEADINGS) return '';
-  let out = '';
+export function tocLevels(levels: readonly number[]): Array<{ toclevel: number; number: string }> {
+  const out: Array<{ toclevel: number; number: string }> = [];
   let toclevel = 0;
-  let prevtoclevel = 0;
   let prevlevel = 0;
   let level = 0;
   const levelCount: number[] = [];
   const sublevelCount: number[] = [];
-  for (const h of headings) {
+  for (const l of levels) {
     if (toclevel) prevlevel = level;
-    level = h.level;
+    level = l;
     if (level > prevlevel) {
       toclevel++;
       sublevelCount[toclevel] = 0;
-      prevtoclevel = toclevel;
-      out += '<ul>\n';
     } else if (level < prevlevel && toclevel > 1) {
       let i = toclevel;
       for (; i > 0; i--) {
@@ -122,18 +119,31 @@ export function renderToc(headings: readonly Heading[], label: string): string {
         }
       }
       if (i === 0) toclevel = 1;
-      out += '</li>\n' + '</ul>\n</li>\n'.repeat(Math.max(0, prevtoclevel - toclevel));
-      prevtoclevel = toclevel;
-    } else {
-      out += '</li>\n';
     }
     levelCount[toclevel] = level;
     sublevelCount[toclevel] = (sublevelCount[toclevel] ?? 0) + 1;
-    const numbering = sublevelCount.slice(1, toclevel + 1).filter((n) => n).join('.');
+    out.push({ toclevel, number: sublevelCount.slice(1, toclevel + 1).filter((n) => n).join('.') });
+  }
+  return out;
+}
+
+/** The table of contents, nested and numbered (tocLevels); '' below TOC_MIN_HEADINGS headings. */
+export function renderToc(headings: readonly Heading[], label: string): string {
+  if (headings.length < TOC_MIN_HEADINGS) return '';
+  const levels = tocLevels(headings.map((h) => h.level));
+  let out = '';
+  let prev = 0;
+  headings.forEach((h, i) => {
+    const { toclevel, number } = levels[i]!;
+    // A level goes up one step at a time; going down closes the lists in between.
+    if (toclevel > prev) out += '<ul>\n';
+    else if (toclevel < prev) out += '</li>\n' + '</ul>\n</li>\n'.repeat(prev - toclevel);
+    else out += '</li>\n';
     out +=
       `<li class="toclevel-${toclevel} tocsection-${h.section}"><a href="${escapeHtml(fragmentHref(h.anchor))}">` +
-      `<span class="tocnumber">${numbering}</span> <span class="toctext">${escapeHtml(h.text)}</span></a>`;
-  }
-  out += '</li>\n' + '</ul>\n</li>\n'.repeat(Math.max(0, prevtoclevel - 1));
+      `<span class="tocnumber">${number}</span> <span class="toctext">${escapeHtml(h.text)}</span></a>`;
+    prev = toclevel;
+  });
+  out += '</li>\n' + '</ul>\n</li>\n'.repeat(Math.max(0, prev - 1));
   return `<nav id="toc" class="toc" aria-labelledby="mw-toc-heading"><h2 id="mw-toc-heading" class="toctitle">${escapeHtml(label)}</h2>\n${out}</ul>\n</nav>\n`;
 }

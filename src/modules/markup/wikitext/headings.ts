@@ -6,6 +6,7 @@
 import { decodeCharReferences } from '../entities.ts';
 import type { ParseState } from './context.ts';
 import { splitSections } from '../sections.ts';
+import { tocLevels } from '../headings.ts';
 import { normalizeCharReferences } from './entities.ts';
 import { armorFrenchSpaces } from './french.ts';
 import { replaceLinkHolders } from './internal-links.ts';
@@ -94,34 +95,10 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
   let out = '';
   let last = 0;
   let auto = 0;
-  let toclevel = 0;
-  let prevlevel = 0;
-  let level = 0;
-  const levelCount: number[] = [];
-  const sublevelCount: number[] = [];
+  const levels = tocLevels(matches.map((m) => Number(m[1])));
   matches.forEach((m, n) => {
-    if (toclevel) prevlevel = level;
-    level = Number(m[1]);
-    if (level > prevlevel) {
-      toclevel++;
-      sublevelCount[toclevel] = 0;
-    } else if (level < prevlevel && toclevel > 1) {
-      let i = toclevel;
-      for (; i > 0; i--) {
-        if (levelCount[i] === level) {
-          toclevel = i;
-          break;
-        } else if ((levelCount[i] ?? 0) < level) {
-          toclevel = i + 1;
-          break;
-        }
-      }
-      if (i === 0) toclevel = 1;
-    }
-    levelCount[toclevel] = level;
-    sublevelCount[toclevel] = (sublevelCount[toclevel] ?? 0) + 1;
-    const numbering: number[] = [];
-    for (let i = 1; i <= toclevel; i++) if (sublevelCount[i]) numbering.push(sublevelCount[i]!);
+    const level = Number(m[1]);
+    const { toclevel, number } = levels[n]!;
 
     let header = m[3]!;
     let section = '';
@@ -161,8 +138,8 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
     const link = ownId !== undefined ? base : escapeIdForLink(plain, modes) + anchor.slice(base.length);
     const sourceKey = mk ? sectionPage : undefined;
     const byteOffset = mk && sourceKey === state.ctx.title.key ? headingOffset(state, Number(section)) : undefined;
-    if (isMain) state.headings.push({ level, text: plain, tocHtml: normalizeCharReferences(line).replace(/\u0338/g, '&#x338;'), anchor, section, tocLevel: toclevel, number: numbering.join('.'), linkAnchor: link, sourceKey, byteOffset });
-    if (isMain) entries.push({ toclevel, number: numbering.join('.'), anchor, link, line, section: section && !section.startsWith('T-') ? section : '' });
+    if (isMain) state.headings.push({ level, text: plain, tocHtml: normalizeCharReferences(line).replace(/\u0338/g, '&#x338;'), anchor, section, tocLevel: toclevel, number, linkAnchor: link, sourceKey, byteOffset });
+    if (isMain) entries.push({ toclevel, number, anchor, link, line, section: section && !section.startsWith('T-') ? section : '' });
     const fallback = legacy !== undefined && legacy !== anchor ? `<span id="${idAttr(legacy)}"></span>` : '';
     let editLink = '';
     if (section && state.ctx.env.editSections && !flags.has('NOEDITSECTION')) {
