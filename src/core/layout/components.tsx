@@ -72,29 +72,92 @@ interface FieldProps {
   keep?: boolean;
 }
 
-export function Field({ ctx, form, name, label, type = 'text', autocomplete, required = true, hint, keep = type !== 'password' }: FieldProps): Raw {
-  const id = `f-${name}`;
+/** `aria-describedby` of a field: its hint and its error, when present. */
+function described(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Label({ ctx, name, label, required }: { ctx: RequestContext; name: string; label: string; required: boolean }): Raw {
+  return <label for={`f-${name}`}>{label}{required ? <span class="required"> ({ctx.t('form.required')})</span> : null}</label>;
+}
+
+function HintAndError({ ctx, form, name, hint }: { ctx: RequestContext; form: FormState; name: string; hint?: string }): Raw {
   const error = form.errors[name];
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <>
+      {hint ? <p class="hint" id={`f-${name}-hint`}>{hint}</p> : null}
+      {error ? <p class="error" id={`f-${name}-error`}>{errorText(ctx, error, form.params)}</p> : null}
+    </>
+  );
+}
+
+export function Field({ ctx, form, name, label, type = 'text', autocomplete, required = true, hint, keep = type !== 'password' }: FieldProps): Raw {
+  const error = form.errors[name];
   return (
     <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="required"> ({ctx.t('form.required')})</span> : null}
-      </label>
-      {hint ? <p class="hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p class="error" id={`${id}-error`}>{errorText(ctx, error, form.params)}</p> : null}
+      <Label ctx={ctx} name={name} label={label} required={required} />
+      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
       <input
-        id={id}
+        id={`f-${name}`}
         name={name}
         type={type}
         value={keep ? form.values[name] ?? '' : undefined}
         autocomplete={autocomplete}
         required={required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={described(name, hint, error)}
       />
     </div>
+  );
+}
+
+type FieldBase = { ctx: RequestContext; form: FormState; name: string; label: string; hint?: string; required?: boolean };
+
+/** A labelled select; `empty` adds a first option with no value. */
+export function SelectField({ ctx, form, name, label, hint, required = true, options, empty }: FieldBase & { options: ReadonlyArray<readonly [string, string]>; empty?: string }): Raw {
+  const error = form.errors[name];
+  const value = form.values[name] ?? '';
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <Label ctx={ctx} name={name} label={label} required={required} />
+      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
+      <select id={`f-${name}`} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={described(name, hint, error)}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map(([v, text]) => <option value={v} selected={v === value}>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function TextAreaField({ ctx, form, name, label, hint, required = false, rows = 4, maxlength }: FieldBase & { rows?: number; maxlength?: number }): Raw {
+  const error = form.errors[name];
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <Label ctx={ctx} name={name} label={label} required={required} />
+      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
+      <textarea id={`f-${name}`} name={name} rows={rows} required={required} maxlength={maxlength} aria-invalid={error ? 'true' : undefined} aria-describedby={described(name, hint, error)}>{form.values[name] ?? ''}</textarea>
+    </div>
+  );
+}
+
+/** Radio buttons or checkboxes in a fieldset whose legend is the question; `checked` holds the values ticked. */
+export function ChoiceGroup({ ctx, form, name, legend, hint, type = 'checkbox', options, checked, class: className }: {
+  ctx: RequestContext; form: FormState; name: string; legend: string; hint?: string; type?: 'radio' | 'checkbox';
+  options: ReadonlyArray<readonly [string, string]>; checked: ReadonlySet<string>; class?: string;
+}): Raw {
+  const error = form.errors[name];
+  const classes = [error ? 'field-error' : '', className ?? ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset id={`f-${name}`} class={classes} aria-describedby={described(name, hint, error)}>
+      <legend>{legend}</legend>
+      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
+      {options.map(([v, text], i) => (
+        <div class="choice">
+          <input type={type} id={`f-${name}-${i}`} name={name} value={v} checked={checked.has(v)} required={type === 'radio' ? true : undefined} />
+          <label for={`f-${name}-${i}`}>{text}</label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 

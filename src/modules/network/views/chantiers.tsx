@@ -2,11 +2,11 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateIso, formatDateLong } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, errorText, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { CsrfField, ErrorSummary, errorText, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import { CHANTIER_STATUSES, type ChantierStatus } from '../lifecycle.ts';
 import type { ChantierRow, MemberRow, TransitionRow } from '../store.ts';
 import { CHANTIER_KINDS } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
+import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
 import { chantierUrl, personUrl } from './urls.ts';
 
 const kindOptions = (ctx: RequestContext) => CHANTIER_KINDS.map((k) => [k, ctx.t(`network.chantier.kind.${k}`)] as const);

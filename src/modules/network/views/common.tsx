@@ -1,78 +1,7 @@
 import type { Child, Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, errorText, formTitle, type FormState } from '../../../core/layout/components.tsx';
-
-interface Base {
-  ctx: RequestContext;
-  form: FormState;
-  name: string;
-  label: string;
-  hint?: string;
-  required?: boolean;
-}
-
-function described(name: string, hint: string | undefined, error: string | undefined): string | undefined {
-  return [hint ? `f-${name}-hint` : '', error ? `f-${name}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-function Label({ ctx, name, label, required }: { ctx: RequestContext; name: string; label: string; required: boolean }): Raw {
-  return <label for={`f-${name}`}>{label}{required ? <span class="required"> ({ctx.t('form.required')})</span> : null}</label>;
-}
-
-function HintAndError({ ctx, form, name, hint }: { ctx: RequestContext; form: FormState; name: string; hint?: string }): Raw {
-  const error = form.errors[name];
-  return (
-    <>
-      {hint ? <p class="hint" id={`f-${name}-hint`}>{hint}</p> : null}
-      {error ? <p class="error" id={`f-${name}-error`}>{errorText(ctx, error, form.params)}</p> : null}
-    </>
-  );
-}
-
-/** A labelled select; `empty` adds a first option with no value. */
-export function SelectField({ ctx, form, name, label, hint, required = true, options, empty }: Base & { options: ReadonlyArray<readonly [string, string]>; empty?: string }): Raw {
-  const error = form.errors[name];
-  const value = form.values[name] ?? '';
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <Label ctx={ctx} name={name} label={label} required={required} />
-      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
-      <select id={`f-${name}`} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={described(name, hint, error)}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map(([v, text]) => <option value={v} selected={v === value}>{text}</option>)}
-      </select>
-    </div>
-  );
-}
-
-export function TextAreaField({ ctx, form, name, label, hint, required = false, rows = 4 }: Base & { rows?: number }): Raw {
-  const error = form.errors[name];
-  return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <Label ctx={ctx} name={name} label={label} required={required} />
-      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
-      <textarea id={`f-${name}`} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={described(name, hint, error)}>{form.values[name] ?? ''}</textarea>
-    </div>
-  );
-}
-
-/** A group of checkboxes in a fieldset; `checked` holds the values ticked. */
-export function CheckboxGroup({ ctx, form, name, legend, hint, options, checked }: { ctx: RequestContext; form: FormState; name: string; legend: string; hint?: string; options: ReadonlyArray<readonly [string, string]>; checked: ReadonlySet<string> }): Raw {
-  const error = form.errors[name];
-  return (
-    <fieldset id={`f-${name}`} class={error ? 'field-error' : undefined} aria-describedby={described(name, hint, error)}>
-      <legend>{legend}</legend>
-      <HintAndError ctx={ctx} form={form} name={name} hint={hint} />
-      {options.map(([v, text], i) => (
-        <div class="choice">
-          <input type="checkbox" id={`f-${name}-${i}`} name={name} value={v} checked={checked.has(v)} />
-          <label for={`f-${name}-${i}`}>{text}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
+import { CsrfField, ErrorSummary, Field, SubmitButton, TextAreaField, formTitle, type FormState } from '../../../core/layout/components.tsx';
 
 /** A row of the infobox, left out when it has nothing to show. */
 export function InfoRow({ label, children }: { label: string; children?: Child }): Raw | null {

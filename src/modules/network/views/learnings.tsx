@@ -1,10 +1,10 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Field, type FormState } from '../../../core/layout/components.tsx';
+import { Field, SelectField, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { LearningRow } from '../store.ts';
 import { LEARNING_KINDS, REFLECTION_AXES } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
+import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
 import { learningUrl, namedUrl } from './urls.ts';
 
 const axisOptions = (ctx: RequestContext) => REFLECTION_AXES.map((a) => [a, ctx.t(`network.reflection.${a}`)] as const);

@@ -1,12 +1,12 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Field, type FormState } from '../../../core/layout/components.tsx';
+import { Field, SelectField, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import { REGIONS, regionLabel } from '../regions.ts';
 import type { Person } from '../person.ts';
 import type { OrganisationRow } from '../store.ts';
 import { ORGANISATION_KINDS } from '../types.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
+import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
 import { orgUrl, personUrl } from './urls.ts';
 
 export const regionOptions = REGIONS.map(([code, name]) => [code, `${code} – ${name}`] as const);

@@ -1,11 +1,11 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { Person } from '../person.ts';
 import type { OrganisationRow } from '../store.ts';
 import { MANDATE_SCOPES, PERSON_ROLES } from '../types.ts';
-import { CheckboxGroup, ExportLinks, SelectField, TextAreaField } from './common.tsx';
+import { ExportLinks } from './common.tsx';
 import { chantierUrl, orgUrl, personUrl } from './urls.ts';
 
 const roleOptions = (ctx: RequestContext) => PERSON_ROLES.map((r) => [r, ctx.t(`network.person.role.${r}`)] as const);
@@ -96,7 +96,7 @@ export function PersonForm({ ctx, form, orgs, hosts, editing }: { ctx: RequestCo
         <Field ctx={ctx} form={form} name="name" label={labels.name!} autocomplete="off" />
         <SelectField ctx={ctx} form={form} name="role" label={labels.role!} options={roleOptions(ctx)} />
         <SelectField ctx={ctx} form={form} name="scope" label={labels.scope!} options={scopeOptions(ctx)} required={false} empty={ctx.t('network.none')} hint={ctx.t('network.person.scope_hint')} />
-        <CheckboxGroup ctx={ctx} form={form} name="hosts" legend={labels.hosts!} hint={ctx.t('network.person.hosts_hint')} options={orgs.map((o) => [String(o.pageId), o.name] as const)} checked={hosts} />
+        <ChoiceGroup ctx={ctx} form={form} name="hosts" legend={labels.hosts!} hint={ctx.t('network.person.hosts_hint')} options={orgs.map((o) => [String(o.pageId), o.name] as const)} checked={hosts} />
         <Field ctx={ctx} form={form} name="start_date" label={labels.start_date!} required={false} hint={ctx.t('network.hint.date')} />
         <Field ctx={ctx} form={form} name="end_date" label={labels.end_date!} required={false} hint={ctx.t('network.hint.date')} />
         <TextAreaField ctx={ctx} form={form} name="bio" label={labels.bio!} rows={5} />

@@ -1,10 +1,10 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Field, type FormState } from '../../../core/layout/components.tsx';
+import { ChoiceGroup, Field, SelectField, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { ProjectRow } from '../store.ts';
 import { MANDATE_AXES } from '../types.ts';
-import { CheckboxGroup, ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
+import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
 import { namedUrl, projectUrl } from './urls.ts';
 
 const axisOptions = (ctx: RequestContext) => MANDATE_AXES.map((a) => [a, ctx.t(`network.axis.${a}`)] as const);
@@ -61,7 +61,7 @@ export function ProjectForm({ ctx, form, axes, editing, baseRevId }: { ctx: Requ
     <EntityFormPage ctx={ctx} form={form} labels={labels} heading={heading} action={action} editing={editing} baseRevId={baseRevId}>
       <Field ctx={ctx} form={form} name="name" label={labels.name!} />
       <TextAreaField ctx={ctx} form={form} name="organisations" label={labels.organisations!} hint={ctx.t('network.project.organisations_hint')} rows={3} />
-      <CheckboxGroup ctx={ctx} form={form} name="axes" legend={labels.axes!} hint={ctx.t('network.project.axes_hint')} options={axisOptions(ctx)} checked={axes} />
+      <ChoiceGroup ctx={ctx} form={form} name="axes" legend={labels.axes!} hint={ctx.t('network.project.axes_hint')} options={axisOptions(ctx)} checked={axes} />
       <SelectField ctx={ctx} form={form} name="collective" label={labels.collective!} options={[['individual', ctx.t('network.project.individual_value')], ['collective', ctx.t('network.project.collective_value')]]} />
       <Field ctx={ctx} form={form} name="chantier" label={labels.chantier!} required={false} />
       <fieldset>

@@ -2,10 +2,10 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateLong } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Field, type FormState } from '../../../core/layout/components.tsx';
+import { Field, SelectField, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { RencontreFields } from '../rencontre.ts';
 import type { RencontreRow } from '../store.ts';
-import { ExportLinks, InfoRow, SelectField, TextAreaField, EntityFormPage } from './common.tsx';
+import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
 import { rencontreUrl } from './urls.ts';
 
 export function rencontreLabels(ctx: RequestContext): Record<string, string> {

@@ -1,10 +1,9 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, formTitle, SubmitButton, type FormState } from '../../../core/layout/components.tsx';
 import { titleUrl, type Title } from '../../markup/index.ts';
 import { TRANSFER_ACTIONS, TRANSFER_CATEGORIES, type TransferAction } from '../transfer.ts';
-import { CheckboxGroup } from './common.tsx';
 
 const categoryUrl = (a: TransferAction) => `/wiki/Cat%C3%A9gorie:${encodeURIComponent(TRANSFER_CATEGORIES[a].replace(/ /g, '_'))}`;
 
@@ -57,7 +56,7 @@ export function TagForm({ ctx, title, form, checked, baseRevId }: { ctx: Request
       <form method="post" action={`/reseau/transfert/etiqueter/${encodeURIComponent(title.key).replace(/%2F/g, '/').replace(/%3A/g, ':')}`} class="network-form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="base_rev" value={String(baseRevId)} />
-        <CheckboxGroup ctx={ctx} form={form} name="actions" legend={ctx.t('network.transfer.actions')} hint={ctx.t('network.transfer.actions_hint')}
+        <ChoiceGroup ctx={ctx} form={form} name="actions" legend={ctx.t('network.transfer.actions')} hint={ctx.t('network.transfer.actions_hint')}
           options={TRANSFER_ACTIONS.map((a) => [a, ctx.t(`network.transfer.${a}`)] as const)} checked={checked} />
         <SubmitButton>{ctx.t('form.save')}</SubmitButton>
       </form>

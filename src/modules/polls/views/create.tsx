@@ -1,9 +1,8 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import { POLL_KINDS, SCALE_MAX, SCALE_MIN } from '../types.ts';
-import { ChoiceGroup, Select, TextArea } from './fields.tsx';
 import { createLabels } from './pages.tsx';
 
 /** The creation form (/sondages/nouveau), coordination only. */
@@ -19,9 +18,9 @@ export function CreatePage({ ctx, form }: { ctx: RequestContext; form: FormState
       <form method="post" action="/sondages" novalidate>
         <CsrfField ctx={ctx} />
         <Field ctx={ctx} form={f} name="question" label={labels.question!} autocomplete="off" />
-        <ChoiceGroup ctx={ctx} form={f} name="kind" legend={labels.kind!} type="radio" options={POLL_KINDS.map((k) => [k, ctx.t(`polls.kind.${k}`)] as const)} checked={new Set([values.kind ?? 'single'])} />
-        <TextArea ctx={ctx} form={f} name="options" label={labels.options!} hint={ctx.t('polls.field.options_hint')} rows={5} />
-        <Select ctx={ctx} form={f} name="scale_max" label={labels.scale_max!} options={scale} />
+        <ChoiceGroup class="poll-choices" ctx={ctx} form={f} name="kind" legend={labels.kind!} type="radio" options={POLL_KINDS.map((k) => [k, ctx.t(`polls.kind.${k}`)] as const)} checked={new Set([values.kind ?? 'single'])} />
+        <TextAreaField ctx={ctx} form={f} name="options" label={labels.options!} hint={ctx.t('polls.field.options_hint')} rows={5} />
+        <SelectField ctx={ctx} form={f} name="scale_max" label={labels.scale_max!} options={scale} />
         <Field ctx={ctx} form={f} name="page" label={labels.page!} hint={ctx.t('polls.field.page_hint')} required={false} autocomplete="off" />
         <Field ctx={ctx} form={f} name="context" label={labels.context!} hint={ctx.t('polls.field.context_hint')} required={false} autocomplete="off" />
         <div class="choice field">

@@ -2,11 +2,10 @@ import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { formatDateTime } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, Field, Notice, SubmitButton, formTitle, type FormState } from '../../../core/layout/components.tsx';
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, formTitle, Notice, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { AnswerRow } from '../store.ts';
 import { WORDS_MAX, type Poll, type PollResults } from '../types.ts';
 import { ResultsFigure } from './charts.tsx';
-import { ChoiceGroup, TextArea } from './fields.tsx';
 import { manageUrl, pageUrl, pollUrl, resultsUrl, streamUrl } from './urls.ts';
 
 const ISLAND = { scripts: ['/assets/islands/polls.js'] };
@@ -38,8 +37,8 @@ function AnswerForm({ ctx, poll, form }: { ctx: RequestContext; poll: Poll; form
     <form method="post" action={pollUrl(poll)} class="poll-answer" novalidate>
       <CsrfField ctx={ctx} />
       {poll.kind === 'words'
-        ? <TextArea ctx={ctx} form={form} name="words" label={poll.question} hint={ctx.t('polls.answer.words_hint', { max: WORDS_MAX })} required rows={2} maxlength={WORDS_MAX} />
-        : <ChoiceGroup ctx={ctx} form={form} name="choice" legend={poll.question} type={poll.kind === 'multiple' ? 'checkbox' : 'radio'} options={options} checked={checked}
+        ? <TextAreaField ctx={ctx} form={form} name="words" label={poll.question} hint={ctx.t('polls.answer.words_hint', { max: WORDS_MAX })} required rows={2} maxlength={WORDS_MAX} />
+        : <ChoiceGroup class="poll-choices" ctx={ctx} form={form} name="choice" legend={poll.question} type={poll.kind === 'multiple' ? 'checkbox' : 'radio'} options={options} checked={checked}
             hint={poll.kind === 'multiple' ? ctx.t('polls.answer.multiple_hint') : poll.kind === 'scale' ? ctx.t('polls.answer.scale_hint', { max: poll.options.length }) : undefined} />}
       <p class="hint">{ctx.t('polls.answer.once_per_device')}</p>
       <SubmitButton>{ctx.t('polls.answer.submit')}</SubmitButton>
