@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from '../../core/validation.ts';
-import { joinPage, listFromText, splitPage } from './fields.ts';
+import { joinPage, listFromText, readPage } from './fields.ts';
 import { CHANTIER_KINDS, DELIVERABLE_STATUSES, type ChantierKind, type DeliverableStatus } from './types.ts';
 
 export interface Deliverable {
@@ -58,12 +58,7 @@ const deliverable = z.object({ title: z.string().trim().min(1), status: z.enum(D
 
 /** Reads a chantier page leniently: a field written wrongly in the source is left out, never fatal. */
 export function readChantier(source: string, titleText: string): { fields: ChantierFields; body: string; problems: string[] } {
-  const { fields: raw, body, problems } = splitPage(source);
-  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    const r = schema.safeParse(value);
-    if (!r.success && value !== undefined) problems.push(String(value));
-    return r.success ? r.data : fallback;
-  };
+  const { raw, body, problems, pick } = readPage(source);
   const strings = z.array(z.string().trim().min(1));
   return {
     fields: {

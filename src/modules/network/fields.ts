@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import { text } from '../../core/validation.ts';
+
 /**
  * An entity page keeps its fields in a front-matter block at the top of its Markdown (one field
  * per line, so that two people changing different fields merge cleanly in the wiki's three-way
@@ -66,3 +69,30 @@ export function joinPage(fields: Record<string, FieldValue | undefined>, body: s
 export function listFromText(text: string, separator: RegExp = /\n/): string[] {
   return text.split(separator).map((s) => s.trim()).filter(Boolean);
 }
+
+/**
+ * A page's fields read leniently: `pick` returns a field parsed by `schema`, or `fallback` when it
+ * is absent or written wrongly (then listed in `problems`, shown to editors; never fatal).
+ */
+export function readPage(source: string): { raw: RawFields; body: string; problems: string[]; pick: <T>(schema: z.ZodType<T>, value: unknown, fallback: T) => T } {
+  const { fields: raw, body, problems } = splitPage(source);
+  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
+    const r = schema.safeParse(value);
+    if (!r.success && value !== undefined) problems.push(String(value));
+    return r.success ? r.data : fallback;
+  };
+  return { raw, body, problems, pick };
+}
+
+/** A calendar date written YYYY-MM-DD that exists. */
+export function isIsoDate(v: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+}
+
+/** Form pieces shared by the entities' zod schemas (messages are i18n keys). */
+export const isoDate = z.string().refine(isIsoDate, { error: 'network.error.date' });
+export const httpUrl = z.string().max(500, { error: 'network.error.url' }).refine((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { error: 'network.error.url' });
+/** An optional form field: empty means absent, otherwise `schema` applies. */
+export const optional = (schema: z.ZodType<string, string>) => text().transform((v) => (v === '' ? undefined : v)).pipe(schema.optional());
+/** One item per line. */
+export const lines = () => text().transform((v) => listFromText(v));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from '../../core/validation.ts';
-import { joinPage, listFromText, splitPage } from './fields.ts';
+import { joinPage, listFromText, readPage } from './fields.ts';
 import { LEARNING_KINDS, REFLECTION_AXES, type LearningKind, type ReflectionAxis } from './types.ts';
 
 /** A learning of the community: a bon coup or a défi, on one of the five reflection axes. */
@@ -24,12 +24,7 @@ export const learningForm = z.object({
 });
 
 export function readLearning(source: string, titleText: string): { fields: LearningFields; body: string; problems: string[] } {
-  const { fields: raw, body, problems } = splitPage(source);
-  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    const r = schema.safeParse(value);
-    if (!r.success && value !== undefined) problems.push(String(value));
-    return r.success ? r.data : fallback;
-  };
+  const { raw, body, problems, pick } = readPage(source);
   return {
     fields: {
       name: pick(z.string().trim().min(1), raw.name, titleText),

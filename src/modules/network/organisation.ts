@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from '../../core/validation.ts';
-import { joinPage, listFromText, splitPage } from './fields.ts';
+import { httpUrl as url, joinPage, listFromText, optional, readPage } from './fields.ts';
 import { REGION_CODES } from './regions.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from './types.ts';
 
@@ -14,8 +14,6 @@ export interface OrganisationFields {
   wikidata?: string;
 }
 
-const optional = (schema: z.ZodType<string, string>) => text().transform((v) => (v === '' ? undefined : v)).pipe(schema.optional());
-const url = z.string().max(500, { error: 'network.error.url' }).refine((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { error: 'network.error.url' });
 const qid = z.string().regex(/^Q[1-9]\d{0,11}$/, { error: 'network.error.wikidata' });
 
 /** What the form accepts; messages are i18n keys. */
@@ -30,12 +28,7 @@ export const organisationForm = z.object({
 
 /** Reads an organisation page leniently: a field written wrongly in the source is left out, never fatal. */
 export function readOrganisation(source: string, titleText: string): { fields: OrganisationFields; body: string; problems: string[] } {
-  const { fields: raw, body, problems } = splitPage(source);
-  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    const r = schema.safeParse(value);
-    if (!r.success && value !== undefined) problems.push(String(value));
-    return r.success ? r.data : fallback;
-  };
+  const { raw, body, problems, pick } = readPage(source);
   const fields: OrganisationFields = {
     name: pick(z.string().trim().min(1), raw.name, titleText),
     kind: pick(z.enum(ORGANISATION_KINDS), raw.kind, 'other'),

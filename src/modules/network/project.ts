@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { requiredText, text } from '../../core/validation.ts';
-import { joinPage, listFromText, splitPage } from './fields.ts';
-import { isIsoDate } from './rencontre.ts';
+import { requiredText } from '../../core/validation.ts';
+import { isoDate, joinPage, lines, optional, readPage } from './fields.ts';
 import { MANDATE_AXES, type MandateAxis } from './types.ts';
 
 /** A project of one agent (individual) or several (collective), by mandate axis. */
@@ -19,9 +18,6 @@ export interface ProjectFields {
   partners: string[];
 }
 
-const isoDate = z.string().refine(isIsoDate, { error: 'network.error.date' });
-const optional = (schema: z.ZodType<string, string>) => text().transform((v) => (v === '' ? undefined : v)).pipe(schema.optional());
-const lines = () => text().transform((v) => listFromText(v));
 
 export const projectForm = z
   .object({
@@ -44,12 +40,7 @@ export const projectForm = z
   .transform((v): ProjectFields => ({ ...v, axes: [...new Set(v.axes)] }));
 
 export function readProject(source: string, titleText: string): { fields: ProjectFields; body: string; problems: string[] } {
-  const { fields: raw, body, problems } = splitPage(source);
-  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    const r = schema.safeParse(value);
-    if (!r.success && value !== undefined) problems.push(String(value));
-    return r.success ? r.data : fallback;
-  };
+  const { raw, body, problems, pick } = readPage(source);
   const strings = z.array(z.string().trim().min(1));
   return {
     fields: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requiredText, text } from '../../core/validation.ts';
-import { joinPage, listFromText, splitPage } from './fields.ts';
+import { httpUrl as url, isoDate, joinPage, listFromText, optional, readPage } from './fields.ts';
 
 export interface Session {
   title: string;
@@ -36,14 +36,6 @@ export function sessionsText(list: readonly Session[]): string {
   return list.map((s) => (s.facilitators ? `${s.title} | ${s.facilitators}` : s.title)).join('\n');
 }
 
-export function isIsoDate(v: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
-}
-
-const isoDate = z.string().refine(isIsoDate, { error: 'network.error.date' });
-const optional = (schema: z.ZodType<string, string>) => text().transform((v) => (v === '' ? undefined : v)).pipe(schema.optional());
-const url = z.string().max(500).refine((v) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(v), { error: 'network.error.url' });
-
 export const rencontreForm = z
   .object({
     name: requiredText().max(200, { error: 'network.error.too_long' }),
@@ -62,12 +54,7 @@ export const rencontreForm = z
   });
 
 export function readRencontre(source: string, titleText: string): { fields: RencontreFields; body: string; problems: string[] } {
-  const { fields: raw, body, problems } = splitPage(source);
-  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
-    const r = schema.safeParse(value);
-    if (!r.success && value !== undefined) problems.push(String(value));
-    return r.success ? r.data : fallback;
-  };
+  const { raw, body, problems, pick } = readPage(source);
   const strings = z.array(z.string().trim().min(1));
   const start = pick(isoDate.optional(), raw.start, undefined);
   const end = pick(isoDate.optional(), raw.end, undefined);
