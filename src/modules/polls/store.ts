@@ -18,18 +18,7 @@ function toPoll(r: Row): Poll {
   };
 }
 
-export interface NewPoll {
-  code: string;
-  question: string;
-  kind: PollKind;
-  options: string[];
-  pageId: number | null;
-  pageTitle: string | null;
-  context: string;
-  status: PollStatus;
-  createdBy: number | null;
-  now: number;
-}
+export type NewPoll = Pick<Poll, 'code' | 'question' | 'kind' | 'options' | 'pageId' | 'pageTitle' | 'context' | 'status'> & { createdBy: number | null; now: number };
 
 export interface AnswerRow {
   choices: number[];

@@ -17,14 +17,18 @@ const CONFIG = sql`'maillage_french'::regconfig`;
 const WEIGHTS = sql`'{0.1, 0.2, 0.2, 1.0}'::float4[]`;
 
 export const postgresEngine: FullTextEngine = {
-  async write(db, doc) {
-    const row = pageRow(doc);
-    const title = normalizeForSearch(doc.title);
-    const body = normalizeForSearch(doc.text.slice(0, MAX_INDEXED_CHARS));
+  async write(db, docs) {
+    if (docs.length === 0) return;
+    const rows = docs.map((doc) => {
+      const row = pageRow(doc);
+      const title = normalizeForSearch(doc.title);
+      const body = normalizeForSearch(doc.text.slice(0, MAX_INDEXED_CHARS));
+      return sql`(${row.page_id}, ${row.namespace}, ${row.title}, ${row.full_title}, ${row.body}, to_tsvector(${CONFIG}, ${title}::text),
+        setweight(to_tsvector(${CONFIG}, ${title}::text), 'A') || setweight(to_tsvector(${CONFIG}, ${body}::text), 'B'))`;
+    });
     await sql`
       insert into search_pages (page_id, namespace, title, full_title, body, title_tsv, tsv)
-      values (${row.page_id}, ${row.namespace}, ${row.title}, ${row.full_title}, ${row.body}, to_tsvector(${CONFIG}, ${title}::text),
-        setweight(to_tsvector(${CONFIG}, ${title}::text), 'A') || setweight(to_tsvector(${CONFIG}, ${body}::text), 'B'))
+      values ${sql.join(rows)}
       on conflict (page_id) do update set namespace = excluded.namespace, title = excluded.title,
         full_title = excluded.full_title, body = excluded.body, title_tsv = excluded.title_tsv, tsv = excluded.tsv`.execute(db);
   },

@@ -43,7 +43,7 @@ export function createSearchIndex(db: SearchDb, engine: 'sqlite' | 'postgres'): 
         const row = pageRow(doc);
         const sameTitle = before?.namespace === row.namespace && before.full_title === row.full_title;
         if (sameTitle && before.body === row.body) return;
-        await fullText.write(trx, doc);
+        await fullText.write(trx, [doc]);
         if (!sameTitle) await writeTitleKeys(trx, doc);
       });
     },

@@ -13,16 +13,18 @@ const BODY_WEIGHT = 1;
  * (folded, stop words dropped, Snowball-stemmed by `analyze`), ranked by bm25.
  */
 export const sqliteEngine: FullTextEngine = {
-  async write(db, doc) {
-    const row = pageRow(doc);
+  async write(db, docs) {
+    if (docs.length === 0) return;
     await db
       .insertInto('search_pages')
-      .values(row)
-      .onConflict((oc) => oc.column('page_id').doUpdateSet({ namespace: row.namespace, title: row.title, full_title: row.full_title, body: row.body }))
+      .values(docs.map(pageRow))
+      .onConflict((oc) => oc.column('page_id').doUpdateSet((eb) => ({
+        namespace: eb.ref('excluded.namespace'), title: eb.ref('excluded.title'), full_title: eb.ref('excluded.full_title'), body: eb.ref('excluded.body'),
+      })))
       .execute();
-    await sql`delete from search_fts where rowid = ${doc.pageId}`.execute(db);
-    const body = analyze(doc.text.slice(0, MAX_INDEXED_CHARS));
-    await sql`insert into search_fts (rowid, title, body) values (${doc.pageId}, ${analyze(doc.title)}, ${body})`.execute(db);
+    await sql`delete from search_fts where rowid in (${sql.join(docs.map((d) => d.pageId))})`.execute(db);
+    const rows = docs.map((d) => sql`(${d.pageId}, ${analyze(d.title)}, ${analyze(d.text.slice(0, MAX_INDEXED_CHARS))})`);
+    await sql`insert into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(db);
   },
 
   async erase(db, pageId) {

@@ -72,8 +72,8 @@ export interface MatchRequest {
  * A page's score is the same whichever group it is ranked in, so pages of results agree.
  */
 export interface FullTextEngine {
-  /** Inserts or replaces the `search_pages` row and its full-text entries. */
-  write(db: SearchDb, doc: SearchDocument): Promise<void>;
+  /** Inserts or replaces the `search_pages` rows and the full-text entries of these pages (at most ~100). */
+  write(db: SearchDb, docs: readonly SearchDocument[]): Promise<void>;
   /** Removes the full-text entry kept outside `search_pages`, if any. */
   erase(db: SearchDb, pageId: number): Promise<void>;
   /** Pages where every clause matches in the title (`title`) or anywhere (`any`). */
