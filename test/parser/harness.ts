@@ -10,11 +10,14 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatComment, renderWikitextPage, type PageRender } from '../../src/modules/markup/wikitext/index.ts';
 import { titleCodec } from '../../src/modules/markup/titles.ts';
+import { languageData } from '../../src/modules/markup/wikitext/languages.ts';
 import type { LinkStatus, RenderFile, Title } from '../../src/modules/markup/types.ts';
 import type { TagHook, WikitextEnv, WikitextOptions } from '../../src/modules/markup/wikitext/types.ts';
 import { readTestFile, type OptionValue, type ParserTest, type TestFile } from './format.ts';
 
 export const TEST_DIR = new URL('../../../shared/data/mediawiki-core-parser-tests/', import.meta.url).pathname;
+/** Parser-test files kept in this repository (Cite's), run apart from the core ones. */
+export const EXTRA_DIR = new URL('./extra/', import.meta.url).pathname;
 
 export type Outcome =
   | { status: 'pass' }
@@ -35,21 +38,6 @@ export function loadFiles(dir = TEST_DIR): TestFile[] {
     .map((f) => readTestFile(join(dir, f)));
 }
 
-/** Options whose output ParserTestRunner builds from something we do not produce. */
-const UNSUPPORTED_OPTIONS: Record<string, string> = {
-  preload: 'option preload (preload transform)',
-  showmedia: 'option showmedia (media dump)',
-  showindexpolicy: 'option showindexpolicy',
-  styletag: 'option styletag (test-only <style> hook)',
-  djvu: 'option djvu (DjVu handler)',
-  'pmid-interwiki': 'option pmid-interwiki',
-  userlanguage: 'option userLanguage (user language differs from content)',
-};
-
-/** `!! config` settings the engine honours; any other makes the test skip. */
-const SUPPORTED_CONFIG = new Set(['wgNoFollowDomainExceptions', 'wgSVGNativeRendering', 'wgFragmentMode', 'wgEnableMagicLinks', 'wgAllowExternalImages', 'wgAllowDisplayTitle', 'wgRestrictDisplayTitle', 'wgExternalLinkTarget', 'wgNoFollowLinks']);
-
-const LANGUAGES = new Set(['en', 'fr']);
 /** ParserTestRunner's $wgMetaNamespace (namespace 4; 'Project' stays an alias). */
 const META_NAMESPACE = 'TestWiki';
 
@@ -61,19 +49,15 @@ export function skipReason(t: ParserTest): string | undefined {
   const o = t.options;
   if (o.disabled) return 'disabled test';
   if (legacyExpectation(t) === undefined) return 'Parsoid-only (no legacy-parser expectation)';
-  if (/<langconvert\b/i.test(t.sections.wikitext ?? '')) return 'language variants (LanguageConverter)';
   if (o.preprocessor && o.preprocessor !== 'Preprocessor_Hash') return 'old preprocessor';
-  if (o.htmlvariantlanguage || o.variant || t.config.wgUsePigLatinVariant) return 'language variants (LanguageConverter)';
-  const lang = typeof o.language === 'string' ? o.language : 'en';
-  if (!LANGUAGES.has(lang)) return `content language other than en/fr`;
-  for (const k of Object.keys(o)) if (UNSUPPORTED_OPTIONS[k]) return UNSUPPORTED_OPTIONS[k];
-  for (const k of Object.keys(t.config)) if (!SUPPORTED_CONFIG.has(k)) return `config ${k}`;
   return undefined;
 }
 
 // --- the test environment ---------------------------------------------------------------------
 
 interface Upload {
+  /** An SVG's translations (ParserTestRunner's Foobar.svg metadata). */
+  languages?: string[];
   name: string;
   width: number;
   height: number;
@@ -83,7 +67,7 @@ interface Upload {
 const UPLOADS: Upload[] = [
   { name: 'Foobar.jpg', width: 1941, height: 220, mime: 'image/jpeg' },
   { name: 'Thumb.png', width: 135, height: 135, mime: 'image/png' },
-  { name: 'Foobar.svg', width: 240, height: 180, mime: 'image/svg+xml' },
+  { name: 'Foobar.svg', width: 240, height: 180, mime: 'image/svg+xml', languages: ['en', 'ru'] },
   { name: 'Bad.jpg', width: 320, height: 240, mime: 'image/jpeg' },
   { name: 'File & file.jpg', width: 1941, height: 220, mime: 'image/jpeg' },
   { name: 'Hi-ho.jpg', width: 1941, height: 220, mime: 'image/jpeg' },
@@ -100,11 +84,12 @@ function uploadFile(u: Upload): RenderFile {
   const path = `${md5[0]}/${md5.slice(0, 2)}/${encodeURIComponent(key)}`;
   const base = 'http://example.com/images';
   const thumbName = u.mime === 'image/svg+xml' ? `${key}.png` : u.mime === 'image/vnd.djvu' ? `${key}.jpg` : key;
-  const page = u.mime === 'image/vnd.djvu' ? 'page1-' : '';
+  const page = (n = 1) => (u.mime === 'image/vnd.djvu' ? `page${n}-` : '');
   const rendered = u.mime === 'image/svg+xml' || u.mime === 'image/vnd.djvu';
   return {
     url: `${base}/${path}`,
-    thumbUrl: (w) => (w >= u.width && !rendered ? `${base}/${path}` : `${base}/thumb/${path}/${page}${w}px-${encodeURIComponent(thumbName)}`),
+    thumbUrl: (w, n, lang) => (w >= u.width && !rendered ? `${base}/${path}` : `${base}/thumb/${path}/${page(n)}${lang ? `lang${lang}-` : ''}${w}px-${encodeURIComponent(thumbName)}`),
+    languages: u.languages,
     width: u.width,
     height: u.height,
     mime: u.mime,
@@ -169,6 +154,9 @@ const INTERWIKI = new Map<string, { url: string; local?: boolean; language?: boo
   ['wikinvest', { url: 'https://meta.wikimedia.org/wiki/Interwiki_map/discontinued#Wikinvest', sameFamily: true }],
 ]);
 
+/** With the pmid-interwiki option, ParserTestRunner adds a 'pmid' prefix (T145590). */
+const INTERWIKI_PMID = new Map([...INTERWIKI, ['pmid', { url: '//www.ncbi.nlm.nih.gov/pubmed/$1?dopt=Abstract' }]]);
+
 /** PHP's var_export of a hook's input, as ParserTestParserHook::dumpHook prints it. */
 function varExport(v: string | null | Record<string, string>): string {
   const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -201,6 +189,14 @@ const TEST_HOOKS = new Map<string, TagHook>([
   ['asidetag', () => '<aside>Some aside content</aside>'],
 ]);
 
+const htmlAttrs = (a: Record<string, string>) => Object.entries(a).map(([k, v]) => ` ${k}="${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`).join('');
+
+/** With the styletag option: <style> (content kept behind a nowiki marker, as Html::inlineStyle) and <link> hooks. */
+const STYLE_HOOKS = new Map<string, TagHook>([
+  ['style', (content, attrs, ctx) => `<style${htmlAttrs(attrs)}>${ctx.strip.addNoWiki(content ?? '')}</style>`],
+  ['link', (_content, attrs) => `<link${htmlAttrs(attrs)} />`],
+]);
+
 const envCache = new Map<string, { pages: Map<string, string | null>; linkStatus: Map<string, LinkStatus>; files: Map<string, RenderFile> }>();
 
 function worldFor(suite: Suite, language: string, file: string) {
@@ -229,6 +225,18 @@ function worldFor(suite: Suite, language: string, file: string) {
   return world;
 }
 
+/** The messages a rendered page shows, in the content language (ParserTestRunner's user language is the content language). */
+function pageLabels(language: string): WikitextEnv['labels'] {
+  const m = languageData(language)?.messages ?? {};
+  const labels: WikitextEnv['labels'] = {
+    editSection: m.editSection ?? 'edit',
+    redLink: (p) => (m.redLink ?? '$1 (page does not exist)').replace('$1', p),
+    toc: 'Contents',
+  };
+  if (m.editSectionHint) labels.editSectionTitle = (h) => m.editSectionHint!.replace('$1', h);
+  return labels;
+}
+
 export function testEnv(suite: Suite, t: ParserTest): WikitextEnv {
   const o = t.options;
   const language = optString(o.language) ?? 'en';
@@ -243,7 +251,11 @@ export function testEnv(suite: Suite, t: ParserTest): WikitextEnv {
     allowExternalImages: true,
     strictCss: false,
     noFollowDomainExceptions: ['no-nofollow.org'],
+    // The Cite extension's test setting ($wgCiteUseLegacyBacklinkLabels): backlinks 1.0, 1.1…
+    citeLegacyBacklinkLabels: true,
   };
+  const variant = optString(o.variant) ?? optString(o.htmlvariantlanguage)?.split(',')[0];
+  if (variant) options.variant = variant;
   if (o.thumbsize) options.thumbSize = Number(optString(o.thumbsize));
   if (o.wgallowexternalimages) options.allowExternalImages = !['false', '0'].includes(optString(o.wgallowexternalimages) ?? '');
   if (o.externallinktarget) options.externalLinkTarget = optString(o.externallinktarget) ?? '';
@@ -254,6 +266,8 @@ export function testEnv(suite: Suite, t: ParserTest): WikitextEnv {
   if (o.wgnonincludablenamespaces) options.nonincludableNamespaces = [Number(optString(o.wgnonincludablenamespaces))];
   for (const [k, raw] of Object.entries(t.config)) {
     const v = configValue(raw);
+    if (k === 'wgInterwikiMagic') options.interwikiMagic = Boolean(v);
+    if (k === 'wgUsePigLatinVariant') options.pigLatinVariant = Boolean(v);
     if (k === 'wgFragmentMode' && Array.isArray(v)) options.fragmentMode = v as string[];
     if (k === 'wgEnableMagicLinks' && v && typeof v === 'object') options.magicLinks = v as Record<string, boolean>;
     if (k === 'wgAllowExternalImages') options.allowExternalImages = Boolean(v);
@@ -267,13 +281,17 @@ export function testEnv(suite: Suite, t: ParserTest): WikitextEnv {
   return {
     title,
     linkStatus: world.linkStatus,
-    labels: { editSection: 'edit', redLink: (p) => `${p} (page does not exist)`, toc: 'Contents' },
+    labels: pageLabels(language),
     editSections: true,
     files: world.files,
     pages: world.pages,
-    interwiki: INTERWIKI,
+    interwiki: o['pmid-interwiki'] ? INTERWIKI_PMID : INTERWIKI,
     // $wgRawHtml: MediaWiki's <html> tag passes its content through unsanitised (never enabled in Maillage).
-    tagHooks: o.wgrawhtml && optString(o.wgrawhtml) !== '0' ? new Map([...TEST_HOOKS, ['html', (content: string | null) => content ?? '']]) : TEST_HOOKS,
+    tagHooks: new Map([
+      ...TEST_HOOKS,
+      ...(o.styletag ? STYLE_HOOKS : []),
+      ...(o.wgrawhtml && optString(o.wgrawhtml) !== '0' ? [['html', (content: string | null) => content ?? ''] as const] : []),
+    ]),
     now: 123_000,
     site: { server: 'http://example.org', articlePath: '/wiki/$1', script: '/index.php', siteName: 'MediaWiki', language, metaNamespace: META_NAMESPACE },
     // ParserTestRunner renders as revision 1337; only with lastsavedrevision is it a saved revision by the (anonymous) test user.
@@ -288,7 +306,7 @@ function metadataLines(t: ParserTest, page: PageRender, env: WikitextEnv): strin
   const o = t.options;
   const lines: string[] = [];
   const escaped = env.title.full.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  if (o.showtitle) lines.push(page.displayTitle ?? `<span lang="en" dir="ltr"><span class="mw-page-title-main">${escaped}</span></span>`);
+  if (o.showtitle) lines.push(page.displayTitle ?? page.convertedTitle ?? `<span lang="en" dir="ltr"><span class="mw-page-title-main">${escaped}</span></span>`);
   if (o.showindicators) for (const [id, html] of page.indicators) lines.push(`${id}=${html}`);
   if (o.showtocdata) {
     lines.push('Sections:');
@@ -310,6 +328,7 @@ function metadataLines(t: ParserTest, page: PageRender, env: WikitextEnv): strin
       if (t.namespace !== -1 && o.links) lines.push(`link=${t.key}`);
     }
   }
+  if (o.showmedia) lines.push(`images=${page.images.join(', ')}`);
   if (o.iwl) for (const l of page.interwikiLinks) lines.push(`iwl=${l}`);
   if (o.templates) for (const k of new Set(page.templates)) lines.push(`template=${k}`);
   if (o.property) {
@@ -335,6 +354,8 @@ export function runTest(suite: Suite, t: ParserTest): Outcome {
       const page = renderWikitextPage(t.sections.wikitext ?? '', env, transformOf(t));
       actualHtml = page.html;
       if (t.options.showflags) actualMeta = `flags=${page.outputFlags.join(', ')}`;
+    } else if (t.options.preload) {
+      actualHtml = renderWikitextPage(t.sections.wikitext ?? '', env, { mode: 'preload' }).html;
     } else if (t.options.msg || t.options.section !== undefined || t.options.replace !== undefined) {
       actualHtml = renderWikitextPage(t.sections.wikitext ?? '', env, transformOf(t)).html;
     } else {

@@ -4,8 +4,8 @@
  * Flags: `--update-known-failures` rewrites known-failures.txt; `--file=name` and
  * `--filter=regex` narrow the run; `--show` prints diffs of failures; `--list` lists failing names.
  */
-import { writeFileSync } from 'node:fs';
-import { failureKey, KNOWN_FAILURES, loadSuite, runAll } from './harness.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import { EXTRA_DIR, failureKey, KNOWN_FAILURES, loadSuite, runAll } from './harness.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -67,5 +67,12 @@ if (flag('update-known-failures')) {
   const failing = results.filter((r) => r.outcome.status === 'fail').map(failureKey);
   writeFileSync(KNOWN_FAILURES, `${[...new Set(failing)].sort().join('\n')}\n`);
   console.log(`wrote ${failing.length} entries to test/parser/known-failures.txt`);
+}
+// Extra files kept in the repository (test/parser/extra/: Cite's tests), counted apart from the core files.
+if (!fileFilter && !nameFilter && existsSync(EXTRA_DIR)) {
+  const extra = runAll(loadSuite(EXTRA_DIR));
+  const failed = extra.filter((r) => r.outcome.status === 'fail');
+  if (flag('list')) for (const r of failed) console.log(`FAIL extra/${failureKey(r)}`);
+  console.log(`\nExtra (test/parser/extra/, not in the gate): ${extra.filter((r) => r.outcome.status === 'pass').length} passed, ${failed.length} failed`);
 }
 console.log(`${pass} passed, ${fail} failed, ${skip} skipped`);

@@ -7,8 +7,9 @@
 import { markdownLinks, renderMarkdownBody } from './markdown.ts';
 import { matchRedirect } from './redirect.ts';
 import { assemble } from './render.ts';
-import { renderWikitextBody, wikitextLinks, type WikitextEnv } from './wikitext/index.ts';
-import type { ContentModel, RenderEnv, RenderResult, Title } from './types.ts';
+import { renderWikitextBody, resolveDeferredLinks, wikitextLinks, type WikitextEnv } from './wikitext/index.ts';
+export { templateCandidates } from './wikitext/index.ts';
+import type { ContentModel, LinkStatus, RenderEnv, RenderResult, Title } from './types.ts';
 
 export type * from './types.ts';
 export { NAMESPACES, namespaceByName, parseTitle, subjectOf, talkOf, titleFromKey, titleFromStored, titleUrl } from './titles.ts';
@@ -16,6 +17,7 @@ export { NS_FILE } from './namespaces.ts';
 export { getSection, replaceSection, splitSections, type Section } from './sections.ts';
 export { sanitize, type SanitizeResult } from './sanitize.ts';
 export { decodeCharReferences } from './entities.ts';
+export { markdownToWikitext } from './markdown-to-wikitext.ts';
 
 export type { WikitextEnv } from './wikitext/index.ts';
 export { formatComment, preSaveTransform } from './wikitext/index.ts';
@@ -29,9 +31,16 @@ export function render(source: string, model: ContentModel, env: RenderEnv | Wik
   const text = redirect ? source.slice(redirect.length) : source;
   if (model === 'wikitext') {
     const body = renderWikitextBody(text, env);
-    return { ...assemble(body, redirect, env), unresolved: body.unresolved, displayTitle: body.displayTitle, defaultSort: body.defaultSort };
+    return { ...assemble(body, redirect, env), unresolved: body.unresolved, deferredLinks: body.deferredLinks, displayTitle: body.displayTitle, defaultSort: body.defaultSort };
   }
   return assemble(renderMarkdownBody(text, env), redirect, env);
+}
+
+/** Fills in a wikitext render's deferred links (WikitextEnv.deferLinkStatus) with their targets' statuses. */
+export function resolveLinks(result: RenderResult, statuses: ReadonlyMap<string, LinkStatus>, env: WikitextEnv): RenderResult {
+  const deferred = result.deferredLinks ?? [];
+  if (deferred.length === 0) return result;
+  return { ...result, html: resolveDeferredLinks(result.html, deferred, statuses, env), deferredLinks: [] };
 }
 
 /**

@@ -176,6 +176,12 @@ export function renderMarkdownBody(source: string, env: RenderEnv): BodyRender {
   return { html, headings, links: found.links, categories: found.categories, templates: [], externalLinks };
 }
 
+/** The token stream of a Markdown body and markdown-it's env after parsing (footnotes), for converters. */
+export function markdownTokens(source: string): { tokens: Token[]; env: Record<string, unknown> } {
+  const env: MdEnv = {};
+  return { tokens: parse(clearMarkers(source), env), env };
+}
+
 /** Internal link targets of a Markdown body, in order (Special: pages included). */
 export function markdownLinks(source: string): Title[] {
   return collect(parse(source, {})).links;

@@ -1,4 +1,5 @@
 import type { Namespace } from './types.ts';
+import { languageData } from './wikitext/languages.ts';
 
 /** Maillage's namespaces: MediaWiki numbers, French canonical names, English and gendered aliases. */
 export const NAMESPACES: readonly Namespace[] = Object.freeze(
@@ -41,6 +42,7 @@ export const NAMESPACES: readonly Namespace[] = Object.freeze(
 export const NS_SPECIAL = -1;
 export const NS_MAIN = 0;
 export const NS_FILE = 6;
+export const NS_TEMPLATE = 10;
 export const NS_CATEGORY = 14;
 
 /** MediaWiki's English canonical names (content language 'en', as in MediaWiki's parser tests). */
@@ -90,15 +92,28 @@ export function namespaceTable(list: readonly Namespace[]): NamespaceTable {
 
 const TABLES = new Map<string, NamespaceTable>();
 
-/** The namespace names of a content language: English for 'en', Maillage's French ones otherwise. */
+/**
+ * The namespace names of a content language: English for 'en', MediaWiki's for the languages of
+ * wikitext/languages.ts (English names kept as aliases), Maillage's French ones otherwise.
+ */
 export function namespacesFor(language = 'fr'): NamespaceTable {
-  const key = language === 'en' ? 'en' : 'fr';
+  const data = language === 'en' || language === 'fr' ? undefined : languageData(language);
+  const key = language === 'en' ? 'en' : data ? language : 'fr';
   let t = TABLES.get(key);
   if (!t) {
-    t = namespaceTable(key === 'en' ? NAMESPACES_EN : NAMESPACES);
+    t = namespaceTable(key === 'en' ? NAMESPACES_EN : data ? localNamespaces(data.namespaces ?? {}, data.aliases ?? {}) : NAMESPACES);
     TABLES.set(key, t);
   }
   return t;
+}
+
+/** MediaWiki's English namespaces renamed and given aliases ('$1' in a name stands for 'Project'). */
+function localNamespaces(names: Readonly<Record<number, string>>, aliases: Readonly<Record<number, readonly string[]>>): Namespace[] {
+  return NAMESPACES_EN.map((ns) => {
+    const name = names[ns.id]?.replace('$1', 'Project') ?? ns.name;
+    const all = [...(name === ns.name ? [] : [ns.name]), ...ns.aliases, ...(aliases[ns.id] ?? [])];
+    return Object.freeze({ ...ns, name, aliases: all });
+  });
 }
 
 const BY_ID = new Map(NAMESPACES.map((ns) => [ns.id, ns]));

@@ -12,6 +12,7 @@
  * `titleFromKey` takes the key form stored in tables and URLs and decodes nothing.
  */
 import { decodeCharReferences } from './entities.ts';
+import { languageData } from './wikitext/languages.ts';
 import { NS_MAIN, NS_SPECIAL, namespacesFor, namespaceTable, type NamespaceTable } from './namespaces.ts';
 import type { Namespace, ParseTitleResult, Title, TitleError } from './types.ts';
 
@@ -136,7 +137,8 @@ const CODECS = new Map<string, TitleCodec>();
  * Maillage's French ones; `metaNamespace` renames namespace 4 (and 5), keeping their names as aliases.
  */
 export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec {
-  const cacheKey = `${language === 'en' ? 'en' : 'fr'}:${metaNamespace ?? ''}`;
+  const local = language !== 'en' && language !== 'fr' && languageData(language) !== undefined;
+  const cacheKey = `${language === 'en' || local ? language : 'fr'}:${metaNamespace ?? ''}`;
   let codec = CODECS.get(cacheKey);
   if (codec) return codec;
   const base = namespacesFor(language);
@@ -156,7 +158,8 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
 
 function renameMeta(ns: Namespace, meta: string, language: string): Namespace {
   if (ns.id !== 4 && ns.id !== 5) return ns;
-  const name = ns.id === 4 ? meta : language === 'en' ? `${meta} talk` : `Discussion ${meta}`;
+  const localTalk = ns.id === 5 ? languageData(language)?.namespaces?.[5] : undefined;
+  const name = ns.id === 4 ? meta : localTalk ? localTalk.replace('$1', meta) : language === 'en' || languageData(language) ? `${meta} talk` : `Discussion ${meta}`;
   return { ...ns, name, aliases: [ns.name, ...ns.aliases] };
 }
 

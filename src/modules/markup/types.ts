@@ -68,8 +68,13 @@ export interface RenderEnv {
 export interface RenderFile {
   /** URL of the original. */
   url: string;
-  /** URL of an image at least `width` pixels wide (a thumbnail, or the original when it is not wider). */
-  thumbUrl(width: number): string;
+  /**
+   * URL of an image at least `width` pixels wide (a thumbnail, or the original when it is not
+   * wider); `page` of a multipage document (DjVu), `lang` of an SVG with translations.
+   */
+  thumbUrl(width: number, page?: number, lang?: string): string;
+  /** Languages an SVG has translations for (systemLanguage); its default rendering is English. */
+  languages?: readonly string[];
   /** Intrinsic size in CSS pixels; 0 for documents (PDF). */
   width: number;
   height: number;
@@ -104,6 +109,8 @@ export interface RenderResult {
   redirect: Title | undefined;
   /** Wikitext only: keys of pages the env did not know (templates, #ifexist); fetch them and render again. */
   unresolved?: string[];
+  /** Wikitext only: links rendered with a placeholder (WikitextEnv.deferLinkStatus); see resolveLinks in markup/index.ts. */
+  deferredLinks?: Title[];
   /** Wikitext only: {{DISPLAYTITLE:…}} (HTML) and {{DEFAULTSORT:…}}. */
   displayTitle?: string;
   defaultSort?: string;

@@ -16,8 +16,20 @@ const VOID_TAG = /^<(?:br|hr|img|wbr|meta|link|input|col|area|source|track|embed
 export function findColonNoLinks(str: string): number {
   let inTag = false;
   let lt = 0;
+  // Depth of language converter markup: no colon inside -{ }- counts (T153135).
+  let lc = 0;
   for (let i = 0; i < str.length; i++) {
     const c = str[i];
+    if (!inTag && c === '-' && str[i + 1] === '{') {
+      lc++;
+      i++;
+      continue;
+    }
+    if (lc > 0 && c === '}' && str[i + 1] === '-') {
+      lc--;
+      i++;
+      continue;
+    }
     if (inTag) {
       if (c === '>') inTag = false;
       continue;
@@ -35,7 +47,7 @@ export function findColonNoLinks(str: string): number {
       inTag = true;
       continue;
     }
-    if (c === ':' && lt <= 0) return i;
+    if (c === ':' && lt <= 0 && lc === 0) return i;
   }
   return -1;
 }

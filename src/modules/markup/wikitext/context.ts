@@ -1,8 +1,10 @@
 /** The state of one page render: the ParserContext both halves share, and the parser's own state. */
 import { titleCodec, type TitleCodec } from '../titles.ts';
 import type { Title } from '../types.ts';
+import type { CiteState } from './cite.ts';
 import { DEFAULT_OPTIONS, DEFAULT_SITE } from './options.ts';
 import { Strip } from './strip.ts';
+import { createConverter, type LanguageConverter } from './variants/index.ts';
 import type { Frame, ParserContext, ParserOutput, TagHook, WikitextEnv, WikitextOptions, WikitextSite } from './types.ts';
 
 export interface HeadingInfo {
@@ -36,25 +38,25 @@ export interface ParseState {
   languageLinks: string[];
   interwikiLinks: string[];
   externalLinks: string[];
+  /** Files shown (ParserOutput::getImages: names without namespace, underscores), duplicates allowed. */
+  images: string[];
   indicators: Map<string, string>;
   headings: HeadingInfo[];
   /** Rendered internal links waiting after block-level processing (MediaWiki's LinkHolderArray). */
   linkHolders: string[];
   /** Numbered external links ([http://x] → [1]). */
   autoNumber: number;
-  /** Cite: refs in order, and groups. */
-  refs: RefState;
+  /** Cite's state (cite.ts), created by the first <ref> or <references>. */
+  cite?: CiteState;
   /** Depth of recursiveTagParse calls, to stop runaway nesting. */
   depth: number;
   /** Table of contents HTML, when shown. */
   toc?: string;
   /** The page's source, for heading offsets. */
   source?: string;
-}
-
-export interface RefState {
-  groups: Map<string, Array<{ name?: string; html: string; count: number; id: number; uses: number }>>;
-  nextId: number;
+  /** The content language's converter and the wanted variant; undefined for a language without variants. */
+  converter?: LanguageConverter;
+  variant: string;
 }
 
 export function pageFrame(title: Title): Frame {
@@ -69,6 +71,7 @@ export function createState(env: WikitextEnv, hooks: Map<string, TagHook>, parse
   const allHooks = new Map(hooks);
   for (const [k, v] of env.tagHooks ?? []) allHooks.set(k, v);
   const state = {} as ParseState;
+  const converter = createConverter(site.language, options.pigLatinVariant);
   const ctx: ParserContext = {
     env,
     site,
@@ -77,6 +80,7 @@ export function createState(env: WikitextEnv, hooks: Map<string, TagHook>, parse
     tagHooks: allHooks,
     recursiveTagParse: (text, frame) => parse(state, text, frame),
     output,
+    converter,
   };
   Object.assign(state, {
     ctx,
@@ -88,12 +92,14 @@ export function createState(env: WikitextEnv, hooks: Map<string, TagHook>, parse
     languageLinks: [],
     interwikiLinks: [],
     externalLinks: [],
+    images: [],
     indicators: new Map(),
     headings: [],
     linkHolders: [],
     autoNumber: 0,
-    refs: { groups: new Map(), nextId: 1 },
     depth: 0,
+    converter,
+    variant: (converter && options.variant && converter.validateVariant(options.variant)) || (converter?.main ?? site.language),
   } satisfies Omit<ParseState, 'ctx'> & Partial<Pick<ParseState, 'ctx'>>);
   return state;
 }

@@ -6,6 +6,7 @@ import { decodeCharReferences } from '../entities.ts';
 import type { ParseState } from './context.ts';
 import { splitTrail } from './internal-links.ts';
 import { encodeAttribute, URL_PROTOCOLS_RE } from './sanitizer.ts';
+import { formatNumber } from './functions/util.ts';
 import { addTrackingCategory } from './tracking.ts';
 import { articleUrl, cleanUrl } from './urls.ts';
 
@@ -40,6 +41,13 @@ function maybeExternalImage(state: ParseState, url: string): string | undefined 
   return `<img src="${encodeAttribute(url)}" alt="${encodeAttribute(alt)}" />`;
 }
 
+const ABSOLUTE_PROTOCOL = new RegExp(`^(?:${URL_PROTOCOLS_RE.replace(/\|\\\/\\\/$/, '')})`);
+
+/** LanguageConverter::markNoConversion: text the converter must leave as it is (only with variants). */
+export function markNoConversion(state: ParseState, text: string): string {
+  return state.converter && !text.includes('-{') && !text.includes('}-') ? `-{R|${text}}-` : text;
+}
+
 export function handleExternalLinks(state: ParseState, text: string): string {
   const language = state.ctx.site.language;
   let out = '';
@@ -61,12 +69,13 @@ export function handleExternalLinks(state: ParseState, text: string): string {
     let cls = 'external text';
     let dtrail = '';
     if (label === '') {
-      label = `[${++state.autoNumber}]`;
+      label = `[${formatNumber(String(++state.autoNumber), language)}]`;
       cls = 'external autonumber';
     } else {
       dtrail = splitTrail(text.slice(last, matches[k + 1]?.index ?? text.length), language)[0];
       last += dtrail.length;
     }
+    if (ABSOLUTE_PROTOCOL.test(label)) label = markNoConversion(state, label);
     url = cleanUrl(url, decodeCharReferences);
     state.externalLinks.push(url);
     out += `<a${linkAttrs(state, cls, url)}>${label}</a>${dtrail}`;
@@ -95,7 +104,7 @@ function makeFreeExternalLink(state: ParseState, whole: string, numPostProto: nu
   const img = maybeExternalImage(state, url);
   if (img) return img + trail;
   state.externalLinks.push(url);
-  return `<a${linkAttrs(state, 'external free', url)}>${encodeAttribute(url)}</a>${trail}`;
+  return `<a${linkAttrs(state, 'external free', url)}>${markNoConversion(state, encodeAttribute(url))}</a>${trail}`;
 }
 
 export function handleMagicLinks(state: ParseState, text: string): string {

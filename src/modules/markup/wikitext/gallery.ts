@@ -2,15 +2,15 @@
 import { percentDecode } from '../links.ts';
 import { NS_FILE } from '../namespaces.ts';
 import type { ParseState } from './context.ts';
-import { findFile, galleryImage } from './media.ts';
+import { findFile, galleryImage, localOptions } from './media.ts';
 import { encodeAttribute, fixTagAttributes } from './sanitizer.ts';
 import { articleUrl } from './urls.ts';
 import { preprocess } from './preprocess/index.ts';
 import type { Frame } from './types.ts';
 
-function px(value: string | undefined, fallback: number): number {
-  const m = value ? /^\s*(\d+)\s*(?:px)?\s*$/.exec(value) : null;
-  return m ? Number(m[1]) || fallback : fallback;
+function px(value: string | undefined, fallback: number, suffix = 'px'): number {
+  const m = value ? /^\s*(\d+)\s*([^\s\d]*)\s*$/.exec(value) : null;
+  return m && (m[2] === '' || m[2] === 'px' || m[2] === suffix) ? Number(m[1]) || fallback : fallback;
 }
 
 const GALLERY_PARAMS = new Set(['widths', 'heights', 'mode', 'caption', 'perrow', 'showfilename', 'showthumbnails', 'showdimensions', 'summary']);
@@ -22,8 +22,9 @@ function phpFloat(x: number): string {
 }
 
 export function makeGallery(state: ParseState, content: string, attrs: Record<string, string>, frame: Frame): string {
-  const width = px(attrs.widths, 120);
-  const height = px(attrs.heights, 120);
+  const suffix = localOptions(state)?.pxSuffix;
+  const width = px(attrs.widths, 120, suffix);
+  const height = px(attrs.heights, 120, suffix);
   const modeName = (attrs.mode ?? 'traditional').toLowerCase();
   const mode = MODES.has(modeName) ? modeName : 'traditional';
   const packed = mode.startsWith('packed');

@@ -65,6 +65,11 @@ function plainText(html: string): string {
   return decodeCharReferences(html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).replace(/[ \t\n\r\f_\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g, ' ').trim();
 }
 
+/** Removes Cite's footnote marks (`<sup id="cite_ref-…" class="reference">…</sup>`). */
+function stripFootnoteMarks(html: string): string {
+  return html.includes('class="reference"') ? html.replace(/<sup id="cite_ref-[^"]*" class="reference">[\s\S]*?<\/sup>/g, '') : html;
+}
+
 const TOC_TAGS = new Set(['span', 'sup', 'sub', 'bdi', 'i', 'b', 's', 'strike']);
 
 /** TOC line HTML: only a few tags kept, without attributes except span's dir (Parser::finalizeHeadings). */
@@ -134,22 +139,24 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
     }
     used.add(asciiLower(anchor));
     const legacy = modes.length > 1 ? escapeIdMode(idText(modes[1]), modes[1]!) + (anchor === base ? '' : anchor.slice(base.length)) : undefined;
-    const line = tocLine(unstripped);
+    // Cite's footnote marks stay in the heading (and its id, as in MediaWiki) but not in the TOC.
+    const tocSource = stripFootnoteMarks(unstripped);
+    const line = tocLine(tocSource);
     const link = ownId !== undefined ? base : escapeIdForLink(plain, modes) + anchor.slice(base.length);
     const sourceKey = mk ? sectionPage : undefined;
     const byteOffset = mk && sourceKey === state.ctx.title.key ? headingOffset(state, Number(section)) : undefined;
-    if (isMain) state.headings.push({ level, text: plain, tocHtml: normalizeCharReferences(line).replace(/\u0338/g, '&#x338;'), anchor, section, tocLevel: toclevel, number, linkAnchor: link, sourceKey, byteOffset });
+    if (isMain) state.headings.push({ level, text: tocSource === unstripped ? plain : plainText(Strip.killMarkers(tocSource)), tocHtml: normalizeCharReferences(line).replace(/\u0338/g, '&#x338;'), anchor, section, tocLevel: toclevel, number, linkAnchor: link, sourceKey, byteOffset });
     if (isMain) entries.push({ toclevel, number, anchor, link, line, section: section && !section.startsWith('T-') ? section : '' });
     const fallback = legacy !== undefined && legacy !== anchor ? `<span id="${idAttr(legacy)}"></span>` : '';
     let editLink = '';
     if (section && state.ctx.env.editSections && !flags.has('NOEDITSECTION')) {
       const href = scriptUrl(state.ctx.site, sectionPage, `action=edit&section=${section}`);
-      const label = state.ctx.env.labels.editSection;
       // The tooltip is the heading's text as shown, French spacing included.
       const text = decodeCharReferences(Strip.killMarkers(unstripped).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).trim();
-      const tip = state.ctx.env.labels.editSectionTitle?.(text) ?? (state.ctx.site.language === 'en' ? `Edit section: ${text}` : `Modifier la section : ${text}`);
-      // French spacing applies to the tooltip as to the text (as references; a no-break space typed stays a character).
-      editLink = `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="${encodeAttribute(href)}" title="${armorFrenchSpaces(encodeAttribute(tip))}">${label}</a><span class="mw-editsection-bracket">]</span></span>`;
+      // With variants the link waits as <mw:editsection>: the heading's text is converted with the page, the link's own text is not.
+      editLink = state.converter
+        ? `<mw:editsection data-href="${encodeAttribute(href)}">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</mw:editsection>`
+        : editSectionLink(state, href, text);
     }
     const attrs = m[2]!.slice(0, -1).replace(WIKITEXT_HEADING, '').replace(/\s+id="[^"]*"/, '').trimEnd();
     const html = fromWikitext
@@ -164,6 +171,22 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
   if (enoughToc && isMain && entries.length) state.toc = buildToc(state, entries);
   if (forcePosition) out = out.replace(TOC_PLACEHOLDER, enoughToc && entries.length ? TOC_PLACE : '');
   return out;
+}
+
+/** The section edit link: the label, and the heading's text in the tooltip. */
+function editSectionLink(state: ParseState, href: string, text: string): string {
+  const label = state.ctx.env.labels.editSection;
+  const tip = state.ctx.env.labels.editSectionTitle?.(text) ?? (state.ctx.site.language === 'en' ? `Edit section: ${text}` : `Modifier la section : ${text}`);
+  // French spacing applies to the tooltip as to the text (as references; a no-break space typed stays a character).
+  return `<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="${encodeAttribute(href)}" title="${armorFrenchSpaces(encodeAttribute(tip))}">${label}</a><span class="mw-editsection-bracket">]</span></span>`;
+}
+
+/** The <mw:editsection> placeholders left for the language converter, replaced by their links. */
+export function replaceEditSections(state: ParseState, html: string): string {
+  if (!html.includes('<mw:editsection ')) return html;
+  return html.replace(/<mw:editsection data-href="([^"]*)">([^<]*)<\/mw:editsection>/g, (_m, href: string, text: string) =>
+    editSectionLink(state, decodeCharReferences(href), decodeCharReferences(text)),
+  );
 }
 
 /** Adds a class to an attribute string (after the author's classes). */
@@ -193,6 +216,13 @@ function buildToc(state: ParseState, entries: Array<{ toclevel: number; number: 
     prev = e.toclevel;
   }
   out += `</li>\n${'</ul>\n</li>\n'.repeat(Math.max(0, prev - 1))}</ul>\n`;
-  const lang = state.ctx.site.language;
-  return `<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading"><input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" style="display:none" /><div class="toctitle" lang="${lang}" dir="ltr"><h2 id="mw-toc-heading">${state.ctx.env.labels.toc}</h2><span class="toctogglespan"><label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>${out}</div>\n`;
+  let lang = state.ctx.site.language;
+  let label = state.ctx.env.labels.toc;
+  const converter = state.converter;
+  if (converter && state.variant !== converter.main) {
+    // The title is in the reader's variant; the page's conversion (in parsePage) converts the rest, unless disabled.
+    lang = converter.lang.bcp47?.[state.variant] ?? state.variant;
+    if (state.ctx.output.flags.has('NOCONTENTCONVERT')) label = converter.autoConvert(label, state.variant);
+  }
+  return `<div id="toc" class="toc" role="navigation" aria-labelledby="mw-toc-heading"><input type="checkbox" role="button" id="toctogglecheckbox" class="toctogglecheckbox" style="display:none" /><div class="toctitle" lang="${lang}" dir="ltr"><h2 id="mw-toc-heading">${label}</h2><span class="toctogglespan"><label class="toctogglelabel" for="toctogglecheckbox"></label></span></div>${out}</div>\n`;
 }

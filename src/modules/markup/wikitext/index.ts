@@ -6,7 +6,9 @@ import { resolveWikiLink } from '../links.ts';
 import { getSection, replaceSection } from '../sections.ts';
 import type { BodyRender } from '../render.ts';
 import type { Heading, Title } from '../types.ts';
-import { parsePage, preprocessOnly, type PageRender } from './parse.ts';
+import { parseTitle } from '../titles.ts';
+import { NS_TEMPLATE } from '../namespaces.ts';
+import { parsePage, preloadOnly, preprocessOnly, type PageRender } from './parse.ts';
 import { preSaveTransform } from './pst.ts';
 import type { WikitextEnv } from './types.ts';
 
@@ -14,10 +16,12 @@ export type * from './types.ts';
 export type { PageRender } from './parse.ts';
 export { formatComment } from './comment.ts';
 export { preSaveTransform } from './pst.ts';
+export { resolveDeferredLinks } from './internal-links.ts';
 
 export interface WikitextBody extends BodyRender {
   /** Keys the env did not know; the caller looks them up and renders again. */
   unresolved: string[];
+  deferredLinks: Title[];
   displayTitle?: string;
   defaultSort?: string;
   /** The table of contents HTML, '' when not shown (MediaWiki places it before the first heading). */
@@ -36,6 +40,22 @@ export function wikitextLinks(source: string): Title[] {
   return out;
 }
 
+/**
+ * Pages the source probably transcludes (`{{Nom|…}}` → 'Modèle:Nom', `{{:Page}}`, `{{Aide:X}}`),
+ * read from the text without expanding it, for a caller to fetch before rendering. A guess: a
+ * name built by expansion is missed (the render reports it in `unresolved`), and a parser
+ * function or variable (`{{PAGENAME}}`, `{{lc:…}}`) gives a key that is simply not found.
+ */
+export function templateCandidates(source: string): string[] {
+  const out = new Set<string>();
+  for (const m of source.matchAll(/\{\{(?!\{)\s*(?:(?:msgnw|subst|safesubst|raw|msg)\s*:)?\s*([^{}|#<>[\]\n]+?)\s*(?:\||\}\})/gi)) {
+    const name = m[1]!;
+    const r = name.startsWith(':') ? parseTitle(name.slice(1)) : parseTitle(name, NS_TEMPLATE);
+    if (r.ok && r.title.namespace >= 0) out.add(r.title.key);
+  }
+  return [...out];
+}
+
 function toHeadings(page: PageRender): Heading[] {
   return page.headings.map((h, i) => ({ level: h.level, text: h.text, anchor: h.anchor, section: Number(h.section) || i + 1 }));
 }
@@ -51,6 +71,7 @@ export function renderWikitextBody(source: string, env: WikitextEnv): WikitextBo
     templates: page.templates,
     externalLinks: page.externalLinks,
     unresolved: page.unresolved,
+    deferredLinks: page.deferredLinks,
     displayTitle: page.displayTitle,
     defaultSort: page.defaultSort,
     toc: page.toc,
@@ -60,7 +81,7 @@ export function renderWikitextBody(source: string, env: WikitextEnv): WikitextBo
 }
 
 export interface Transform {
-  mode: 'msg' | 'pst' | 'section' | 'replace';
+  mode: 'msg' | 'pst' | 'section' | 'replace' | 'preload';
   section?: string;
   replacement?: string;
 }
@@ -73,6 +94,7 @@ export function renderWikitextPage(source: string, env: WikitextEnv, transform?:
   if (!transform) return parsePage(source, env, { unwrap: true, noToc: options.noToc });
   const empty = parsePage('', env, { unwrap: true });
   if (transform.mode === 'msg') return { ...empty, html: preprocessOnly(source, env) };
+  if (transform.mode === 'preload') return { ...empty, html: preloadOnly(source, env) };
   if (transform.mode === 'pst') {
     const r = preSaveTransform(source, env);
     return { ...empty, html: r.text, outputFlags: r.flags };

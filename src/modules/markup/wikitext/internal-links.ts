@@ -6,7 +6,7 @@
 import { decodeCharReferences } from '../entities.ts';
 import { percentDecode } from '../links.ts';
 import { NS_CATEGORY, NS_FILE, NS_MAIN, NS_SPECIAL } from '../namespaces.ts';
-import type { Title } from '../types.ts';
+import type { LinkStatus, Title } from '../types.ts';
 import type { ParseState } from './context.ts';
 import { findInterwiki } from './interwiki.ts';
 import { makeImage, makeMediaLink } from './media.ts';
@@ -14,7 +14,11 @@ import { doQuotes } from './quotes.ts';
 import { encodeAttribute, escapeIdForLink, URL_PROTOCOLS_RE } from './sanitizer.ts';
 import { wfUrlencode } from '../titles.ts';
 import { handleExternalLinks } from './external-links.ts';
+import { DEFAULT_OPTIONS, DEFAULT_SITE } from './options.ts';
+import type { WikitextEnv, WikitextSite } from './types.ts';
+import { languageData } from './languages.ts';
 import { articleUrl, fragmentPart, scriptUrl } from './urls.ts';
+import { variantLinkTarget } from './variants/links.ts';
 
 export const NS_MEDIA = -2;
 const LEGAL = " %!\"$&'()*,\\-./0-9:;=?@A-Z\\\\^_`a-z~\\u0080-\\uFFFF+#";
@@ -23,7 +27,16 @@ const E1_IMG = new RegExp(`^([${LEGAL}]+)\\|(.*)$`, 's');
 const PROTOCOL_START = new RegExp(`^(?:${URL_PROTOCOLS_RE})`, 'i');
 
 export function linkTrailRegex(language: string): RegExp {
-  return language === 'fr' ? /^([a-zàâçéèêîôûäëïöüùÇÉÂÊÎÔÛÄËÏÖÜÀÈÙ]+)(.*)$/s : /^([a-z]+)(.*)$/s;
+  if (language === 'fr') return /^([a-zàâçéèêîôûäëïöüùÇÉÂÊÎÔÛÄËÏÖÜÀÈÙ]+)(.*)$/s;
+  return (language !== 'en' && languageData(language)?.linkTrail) || /^([a-z]+)(.*)$/s;
+}
+
+/** The link prefix of the content language ($linkPrefixExtension): the letters that end `s`, and `s` without them. */
+function splitPrefix(s: string, charset: RegExp | undefined): [rest: string, prefix: string] {
+  if (!charset) return [s, ''];
+  let i = s.length;
+  while (i > 0 && charset.test(s[i - 1]!)) i--;
+  return [s.slice(0, i), s.slice(i)];
 }
 
 export function splitTrail(trail: string, language: string): [inside: string, rest: string] {
@@ -144,24 +157,59 @@ export function pageLink(state: ParseState, title: Title, html: string): string 
     return `<a class="mw-selflink selflink">${html}</a>`;
   }
   state.links.push(title);
-  const status = state.ctx.env.linkStatus.get(title.key);
+  const { env } = state.ctx;
+  const status = env.linkStatus.get(title.key);
   const special = title.namespace === NS_SPECIAL;
-  const known = status === 'exists' || status === 'redirect' || (special && isKnownSpecialPage(title.text)) || (title.namespace === NS_FILE && state.ctx.env.files?.has(title.key));
+  const known = status === 'exists' || status === 'redirect' || (special && isKnownSpecialPage(title.text)) || (title.namespace === NS_FILE && env.files?.has(title.key));
   if (special && !known) {
-    return `<a href="${encodeAttribute(articleUrl(site, title.key))}" class="new" title="${encodeAttribute(state.ctx.env.labels.redLink(title.full))}">${html}</a>`;
+    return `<a href="${encodeAttribute(articleUrl(site, title.key))}" class="new" title="${encodeAttribute(env.labels.redLink(title.full))}">${html}</a>`;
   }
+  if (status === undefined && !known && env.deferLinkStatus) return `<a href="${deferLink(state, title)}">${html}</a>`;
+  return `<a ${linkAttributes(site, title, known ? (status ?? 'exists') : 'missing', env.labels.redLink, modes)}>${html}</a>`;
+}
+
+/** The attributes of a link to a local page, as LinkRenderer writes them for a blue, redirect or red link. */
+function linkAttributes(site: WikitextSite, title: Title, status: LinkStatus, redLink: (page: string) => string, modes: string[]): string {
   const titleAttr = encodeAttribute(title.full);
-  if (known) {
+  if (status !== 'missing') {
     const href = encodeAttribute(articleUrl(site, title.key) + fragmentPart(title.fragment, modes));
     const cls = status === 'redirect' ? ' class="mw-redirect"' : '';
-    return `<a href="${href}"${cls} title="${titleAttr}">${html}</a>`;
+    return `href="${href}"${cls} title="${titleAttr}"`;
   }
   const href = encodeAttribute(scriptUrl(site, title.key, 'action=edit&redlink=1'));
-  return `<a href="${href}" class="new" title="${encodeAttribute(state.ctx.env.labels.redLink(title.full))}">${html}</a>`;
+  return `href="${href}" class="new" title="${encodeAttribute(redLink(title.full))}"`;
+}
+
+const DEFER_OPEN = '\u27E6mw-link:';
+const DEFER_CLOSE = '\u27E7';
+
+/** A placeholder href for a link whose target's status the env did not know (WikitextEnv.deferLinkStatus). */
+function deferLink(state: ParseState, title: Title): string {
+  const out = state.ctx.output;
+  out.deferredLinks ??= { titles: [], index: new Map() };
+  const id = `${title.key}#${title.fragment}`;
+  let n = out.deferredLinks.index.get(id);
+  if (n === undefined) out.deferredLinks.index.set(id, (n = out.deferredLinks.titles.push(title) - 1));
+  return `${DEFER_OPEN}${n}${DEFER_CLOSE}`;
+}
+
+/**
+ * Fills in the links a render deferred, once the caller knows their targets' statuses (a key
+ * still absent is missing): only the `<a>`'s attributes depend on it, so the page is not
+ * rendered again. `deferred` is the render's `deferredLinks`.
+ */
+export function resolveDeferredLinks(html: string, deferred: readonly Title[], statuses: ReadonlyMap<string, LinkStatus>, env: WikitextEnv): string {
+  if (deferred.length === 0) return html;
+  const site: WikitextSite = { ...DEFAULT_SITE, ...env.site };
+  const modes = env.options?.fragmentMode ?? DEFAULT_OPTIONS.fragmentMode;
+  const attrs = deferred.map((t) => linkAttributes(site, t, statuses.get(t.key) ?? 'missing', env.labels.redLink, modes));
+  const pattern = new RegExp(`href="${DEFER_OPEN}(\\d+)${DEFER_CLOSE}"`, 'g');
+  return html.replace(pattern, (whole, n: string) => attrs[Number(n)] ?? whole);
 }
 
 export function handleInternalLinks(state: ParseState, input: string): string {
   const language = state.ctx.site.language;
+  const prefixCharset = language === 'en' || language === 'fr' ? undefined : languageData(language)?.linkPrefix;
   const parts = ` ${input}`.split('[[');
   let s = parts[0]!.slice(1);
   for (let i = 1; i < parts.length; i++) {
@@ -236,7 +284,7 @@ export function handleInternalLinks(state: ParseState, input: string): string {
     else text = doQuotes(text);
 
     if (resolved.kind === 'interwiki') {
-      if (noforce && resolved.language && !resolved.viaLocal && state.ctx.title.namespace % 2 !== 1) {
+      if (noforce && resolved.language && !resolved.viaLocal && state.ctx.title.namespace % 2 !== 1 && state.options.interwikiMagic !== false) {
         const full = `${resolved.prefix}:${resolved.text}${resolved.fragment ? `#${resolved.fragment}` : ''}`;
         if (!state.languageLinks.some((l) => l.startsWith(`${resolved.prefix}:`))) state.languageLinks.push(full);
         s = trimInvisibleLink(s) + trail;
@@ -249,7 +297,9 @@ export function handleInternalLinks(state: ParseState, input: string): string {
       if (resolved.fragment) href += `#${escapeIdForLink(resolved.fragment, resolved.external ? ['legacy'] : state.options.fragmentMode)}`;
       const titleAttr = `${resolved.prefix}:${resolved.text}`;
       state.interwikiLinks.push(titleAttr.replace(/ /g, '_'));
-      s += addHolder(state, `<a href="${encodeAttribute(href)}" class="extiw" title="${encodeAttribute(titleAttr)}">${text}${inside}</a>`) + rest;
+      let prefix: string;
+      [s, prefix] = splitPrefix(s, prefixCharset);
+      s += addHolder(state, `<a href="${encodeAttribute(href)}" class="extiw" title="${encodeAttribute(titleAttr)}">${prefix}${text}${inside}</a>`) + rest;
       continue;
     }
     const title = resolved.title;
@@ -271,15 +321,20 @@ export function handleInternalLinks(state: ParseState, input: string): string {
       continue;
     }
     const [inside, rest] = splitTrail(trail, language);
-    s += addHolder(state, pageLink(state, title, text + inside)) + rest;
+    let prefix: string;
+    [s, prefix] = splitPrefix(s, prefixCharset);
+    s += addHolder(state, pageLink(state, state.converter ? variantLinkTarget(state, title) : title, prefix + text + inside)) + rest;
   }
   return s;
 }
 
 /** Before a category or language link: trailing whitespace goes only when it holds a line break (T359886). */
 function trimInvisibleLink(s: string): string {
-  const m = /\s*$/.exec(s)!;
-  return m[0].includes('\n') ? s.slice(0, m.index) : s;
+  // Scanned from the end: `s` is everything rendered so far, and a regex anchored at $ would walk it all.
+  let start = s.length;
+  let newline = false;
+  while (start > 0 && /\s/.test(s[start - 1]!)) if (s[--start] === '\n') newline = true;
+  return newline ? s.slice(0, start) : s;
 }
 
 /** Parser::armorLinks: hides URL protocols of generated HTML from the free-link pass. */

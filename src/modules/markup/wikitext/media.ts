@@ -13,6 +13,7 @@ import { doQuotes } from './quotes.ts';
 import { encodeAttribute, URL_PROTOCOLS_RE } from './sanitizer.ts';
 import { noFollow } from './external-links.ts';
 import { addTrackingCategory } from './tracking.ts';
+import { languageData, type LanguageData } from './languages.ts';
 import { articleUrl, scriptUrl } from './urls.ts';
 import { wfUrlencode } from '../titles.ts';
 
@@ -49,13 +50,24 @@ const FRAMELESS = new Set(['frameless', 'sans_cadre', 'non_encadré', 'non_encad
 const BORDER = new Set(['border', 'bordure']);
 const UPRIGHT = new Set(['upright', 'redresse']);
 
-/** Splits on '|' outside [[…]] (captions hold links). */
+/** Splits on '|' outside [[…]] (captions hold links) and language converter markup -{…}- (StringUtils::delimiterExplode). */
 function splitOptions(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
+  let lc = 0;
   let cur = '';
   for (let i = 0; i < text.length; i++) {
-    if (text.startsWith('[[', i)) {
+    if (text.startsWith('-{', i)) {
+      lc++;
+      cur += '-{';
+      i++;
+    } else if (text.startsWith('}-', i) && lc > 0) {
+      lc--;
+      cur += '}-';
+      i++;
+    } else if (lc > 0) {
+      cur += text[i];
+    } else if (text.startsWith('[[', i)) {
       depth++;
       cur += '[[';
       i++;
@@ -74,7 +86,20 @@ function splitOptions(text: string): string[] {
 
 const GALLERY_KEYS = new Set(['alt', 'link', 'lien', 'class', 'classe', 'page', 'lang', 'langue']);
 
-function parseOptions(text: string, inGallery = false): ImageOptions {
+/** An option written with the content language's magic words ($magicWords img_*), in its English form. */
+function englishOption(part: string, local: LanguageData['imageOptions']): string {
+  if (!local) return part;
+  const word = local.words?.[part];
+  if (word) return word;
+  const eq = part.indexOf('=');
+  const key = eq >= 0 ? local.words?.[`${part.slice(0, eq).trim()}=`] : undefined;
+  if (key) return `${key}${part.slice(eq + 1)}`;
+  const suffix = local.pxSuffix;
+  if (suffix && part.endsWith(suffix) && /^\d*(?:x\d+)?\s*$/.test(part.slice(0, -suffix.length)) && part.length > suffix.length) return `${part.slice(0, -suffix.length).trim()}px`;
+  return part;
+}
+
+function parseOptions(text: string, inGallery = false, local?: LanguageData['imageOptions']): ImageOptions {
   const o: ImageOptions = { kind: undefined, kinds: new Set(), border: false, classes: [], caption: '' };
   if (text === '') return o;
   const frameKind = (k: Kind) => {
@@ -82,7 +107,7 @@ function parseOptions(text: string, inGallery = false): ImageOptions {
   };
   for (const raw of splitOptions(text)) {
     // Option names are case-sensitive, as MediaWiki's image magic words.
-    const part = raw.trim();
+    const part = englishOption(raw.trim(), local);
     const eq = part.indexOf('=');
     const key = eq >= 0 ? part.slice(0, eq).trim() : '';
     const value = eq >= 0 ? part.slice(eq + 1).trim() : '';
@@ -170,22 +195,56 @@ function mustRender(file: RenderFile): boolean {
   return isVector(file) || file.mime === 'image/vnd.djvu';
 }
 
-function srcFor(file: RenderFile, width: number, native = false): string {
+/** Which rendering of a file the options ask for: a page of a multipage document (DjVu), a language of an SVG. */
+interface Rendition {
+  page?: number;
+  lang?: string;
+  /** Query of the description page link ('page=2', 'lang=ru'), '' for none. */
+  query: string;
+}
+
+function srcFor(file: RenderFile, width: number, native = false, r?: Rendition): string {
   if ((!mustRender(file) && width >= file.width) || (native && isVector(file))) return file.url;
-  return file.thumbUrl(width);
+  return r && (r.page !== undefined || r.lang !== undefined) ? file.thumbUrl(width, r.page, r.lang) : file.thumbUrl(width);
 }
 
 /** The 2x source, when it differs from the 1x one. */
-function srcset(file: RenderFile, width: number, native = false): string {
+function srcset(file: RenderFile, width: number, native = false, r?: Rendition): string {
   if ((!mustRender(file) && width >= file.width) || (native && isVector(file))) return '';
-  return `${srcFor(file, Math.round(width * 2))} 2x`;
+  return `${srcFor(file, Math.round(width * 2), false, r)} 2x`;
 }
 
-function linkOpen(state: ParseState, title: Title, o: ImageOptions, titleAttr: string): [string, string] {
+/**
+ * The page= of a multipage document (other files ignore it), and the language of an SVG: lang=
+ * as given, else the content language when the file has it (SvgHandler's targetlang); the
+ * file's default language ('en') needs no rendering of its own.
+ */
+function renditionOf(state: ParseState, file: RenderFile, o: ImageOptions): Rendition {
+  const r: Rendition = { query: '' };
+  if (o.page !== undefined && file.mime === 'image/vnd.djvu' && /^\s*\d+\s*$/.test(o.page) && Number(o.page) >= 1) {
+    r.page = Number(o.page);
+    r.query = `page=${r.page}`;
+  }
+  if (isVector(file)) {
+    const explicit = o.lang?.trim().toLowerCase();
+    const content = state.ctx.site.language;
+    const lang = explicit || (file.languages?.includes(content) ? content : undefined);
+    if (lang && lang !== 'en') r.lang = lang;
+    if (explicit) r.query = r.query ? `${r.query}&lang=${explicit}` : `lang=${explicit}`;
+  }
+  return r;
+}
+
+/** The file description page's URL, with the query of a rendition. */
+function descriptionUrl(state: ParseState, title: Title, r: Rendition | undefined): string {
+  return r?.query ? scriptUrl(state.ctx.site, title.key, r.query) : articleUrl(state.ctx.site, title.key);
+}
+
+function linkOpen(state: ParseState, title: Title, o: ImageOptions, titleAttr: string, rendition?: Rendition): [string, string] {
   const t = titleAttr ? ` title="${encodeAttribute(titleAttr)}"` : '';
   if (o.link) o.link = plainText(state, o.link).trim();
   if (o.link === undefined) {
-    return [`<a href="${encodeAttribute(articleUrl(state.ctx.site, title.key))}" class="mw-file-description"${t}>`, '</a>'];
+    return [`<a href="${encodeAttribute(descriptionUrl(state, title, rendition))}" class="mw-file-description"${t}>`, '</a>'];
   }
   if (o.link === '') return [`<span${t}>`, '</span>'];
   if (new RegExp(`^(?:${URL_PROTOCOLS_RE})`, 'i').test(o.link)) {
@@ -238,6 +297,12 @@ export function findFile(state: ParseState, title: Title): [Title, RenderFile | 
 }
 
 /** Options of a gallery line (link=, alt=, caption…), with the gallery's size. */
+/** The content language's image option words, for languages other than English and French. */
+export function localOptions(state: ParseState): LanguageData['imageOptions'] {
+  const language = state.ctx.site.language;
+  return language === 'en' || language === 'fr' ? undefined : languageData(language)?.imageOptions;
+}
+
 export function galleryImage(
   state: ParseState,
   linkTitle: Title,
@@ -247,7 +312,7 @@ export function galleryImage(
 ): { html: string; caption: string; shownWidth?: number; thumbWidth?: number } {
   const { width, height, packed } = size;
   // As for [[File:…|…]], quotes in the options are processed first (T206940).
-  const o = parseOptions(doQuotes(optionText), true);
+  const o = parseOptions(doQuotes(optionText), true, localOptions(state));
   // The caption is parsed first: the image's title and alt are its text.
   if (o.caption) o.caption = parseCaption(o.caption);
   o.width = width;
@@ -267,11 +332,12 @@ export function galleryImage(
 }
 
 export function makeImage(state: ParseState, linkTitle: Title, optionText: string): string {
-  return renderImage(state, linkTitle, parseOptions(optionText.replace(/\n/g, ' ')), false);
+  return renderImage(state, linkTitle, parseOptions(optionText.replace(/\n/g, ' '), false, localOptions(state)), false);
 }
 
 function renderImage(state: ParseState, linkTitle: Title, o: ImageOptions, inGallery: boolean): string {
   if (o.doublePx) addTrackingCategory(state, 'double-px-category');
+  state.images.push(linkTitle.text.replace(/ /g, '_'));
   const [title, file] = findFile(state, linkTitle);
   // A file the env does not know (an image a template added, say): the caller looks it up and renders again.
   if (!file && !state.ctx.env.linkStatus.has(linkTitle.key)) state.ctx.output.unresolved.add(linkTitle.key);
@@ -326,20 +392,22 @@ function renderImage(state: ParseState, linkTitle: Title, o: ImageOptions, inGal
   classes.push(...o.classes);
   const altText = o.alt !== undefined ? plainText(state, o.alt) : !framed && caption ? plainText(state, caption) : undefined;
   const titleAttr = !framed && caption ? plainText(state, caption) : '';
-  const link = linkOpen(state, title, o, titleAttr);
+  const rendition = renditionOf(state, file, o);
+  const page = rendition.page;
+  const link = linkOpen(state, title, o, titleAttr, rendition);
   const close = link[1];
   let open = link[0];
-  if (manual && o.link === undefined) open = `<a href="${encodeAttribute(articleUrl(state.ctx.site, title.key))}" title="${encodeAttribute(title.full)}">`;
+  if (manual && o.link === undefined) open = `<a href="${encodeAttribute(descriptionUrl(state, title, rendition))}" title="${encodeAttribute(title.full)}">`;
   const native = state.options.svgNativeRendering ?? false;
-  let set = manual ? '' : srcset(shown, width, native);
-  let src = manual ? shown.url : srcFor(shown, width, native);
+  let set = manual ? '' : srcset(shown, width, native, rendition);
+  let src = manual ? shown.url : srcFor(shown, width, native, rendition);
   if (o.packed) {
-    src = srcFor(shown, o.packed.thumbWidth, native);
-    set = `${srcFor(shown, o.packed.srcset2x, native)} 2x`;
+    src = srcFor(shown, o.packed.thumbWidth, native, rendition);
+    set = `${srcFor(shown, o.packed.srcset2x, native, rendition)} 2x`;
     width = o.packed.width;
     height = o.height ?? height;
   }
-  const resource = framed && (manual || (o.link !== undefined && o.link !== '')) ? ` resource="${encodeAttribute(articleUrl(state.ctx.site, title.key))}"` : '';
+  const resource = framed && (manual || (o.link !== undefined && o.link !== '')) ? ` resource="${encodeAttribute(articleUrl(state.ctx.site, title.key) + (page === undefined ? '' : `?page=${page}`))}"` : '';
   // Upright scales the default thumbnail width; the page style can follow the reader's preference.
   const upright = o.upright !== undefined && o.width === undefined && (o.kind === 'thumb' || o.kind === 'frameless') && !manual
     ? ` style="--mw-file-upright: ${o.upright}" class="mw-file-element mw-file-upright"`

@@ -4,13 +4,15 @@
  */
 import type { Title } from '../types.ts';
 import { doBlockLevels } from './block-level.ts';
+import { citeAfterParse } from './cite.ts';
 import { createState, pageFrame, type HeadingInfo, type ParseState } from './context.ts';
 import { handleExternalLinks, handleMagicLinks } from './external-links.ts';
+import { decodeCharReferences } from '../entities.ts';
 import { normalizeCharReferences } from './entities.ts';
 import { armorFrenchSpaces } from './french.ts';
-import { finalizeHeadings, handleHeadings, TOC_PLACE } from './headings.ts';
+import { finalizeHeadings, handleHeadings, replaceEditSections, TOC_PLACE } from './headings.ts';
 import { handleInternalLinks, replaceLinkHolders } from './internal-links.ts';
-import { expandForSave, preprocess } from './preprocess/index.ts';
+import { expandForSave, preloadText, preprocess } from './preprocess/index.ts';
 import { doAllQuotes } from './quotes.ts';
 import { removeHtmlTags } from './sanitizer.ts';
 import { handleDoubleUnderscore } from './switches.ts';
@@ -30,9 +32,13 @@ export interface PageRender {
   /** Interwiki links ('prefix:Page'), duplicates allowed. */
   interwikiLinks: string[];
   externalLinks: string[];
+  /** Files shown, by name without namespace (underscores), each once. */
+  images: string[];
   indicators: Map<string, string>;
   templates: string[];
   unresolved: string[];
+  /** Links whose status the env did not know (WikitextEnv.deferLinkStatus), by placeholder number. */
+  deferredLinks: Title[];
   /** Behaviour switches seen ('NOTOC'…) and the preprocessor's flags. */
   flags: string[];
   /** Page properties set by behaviour switches (MediaWiki's page_props: 'notoc', 'nogallery', 'noindex'…), value ''. */
@@ -40,6 +46,8 @@ export interface PageRender {
   /** MediaWiki's ParserOutput flags ('show-toc', 'no-toc', 'mw-NewSection'…), sorted. */
   outputFlags: string[];
   displayTitle?: string;
+  /** The title set by a `-{T|…}-` block (HTML, as Sanitizer::removeSomeTags leaves it), when the content language has variants. */
+  convertedTitle?: string;
   defaultSort?: string;
 }
 
@@ -75,6 +83,11 @@ function halfParsed(state: ParseState, input: string, lineStart = true): string 
   let text = state.strip.unstripGeneral(input);
   text = doBlockLevels(text, lineStart);
   text = replaceLinkHolders(state, text);
+  // The position of the conversion matters: links are rendered, nowiki content is still hidden.
+  if (state.converter) {
+    if (!state.ctx.output.flags.has('NOCONTENTCONVERT')) text = state.converter.convert(text, state.variant);
+    text = replaceEditSections(state, text);
+  }
   text = state.strip.unstripNoWiki(text);
   text = state.strip.unstripGeneral(text);
   // Raw text elements (<script>, <style>: only from extension tags) are left as they are.
@@ -91,10 +104,18 @@ export function newState(env: WikitextEnv): ParseState {
 export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: boolean; noToc?: boolean } = {}): PageRender {
   const state = newState(env);
   state.source = source;
+  // Cite's ParserAfterParse adds the reference list of refs that no <references /> showed.
   // eslint-disable-next-line no-control-regex -- NUL characters are dropped, as MediaWiki does
-  const half = internalParse(state, source.replace(/\x00/g, ''), true);
+  const half = internalParse(state, source.replace(/\x00/g, ''), true) + citeAfterParse(state);
   let html = halfParsed(state, half).replace(/\s+$/, '');
-  const toc = state.toc ? tidy(normalizeCharReferences(armorFrenchSpaces(state.toc))) : '';
+  const flags = state.ctx.output.flags;
+  const ruleTitle = state.converter && !flags.has('NOCONTENTCONVERT') && !flags.has('NOTITLECONVERT') ? state.converter.titleRule : undefined;
+  let tocHtml = state.toc;
+  if (state.converter && !flags.has('NOCONTENTCONVERT')) {
+    if (tocHtml) tocHtml = state.converter.convert(tocHtml, state.variant);
+    for (const h of state.headings) h.tocHtml = state.converter.convert(h.tocHtml, state.variant);
+  }
+  const toc = tocHtml ? tidy(normalizeCharReferences(armorFrenchSpaces(tocHtml))) : '';
   html = html.split(TOC_PLACE).join(options.noToc ? '' : toc);
   for (const [name, content] of state.indicators) state.indicators.set(name, stripOuterParagraph(halfParsed(state, content).trim()));
   if (!options.unwrap) html = `<div class="mw-parser-output">${html}</div>`;
@@ -108,15 +129,26 @@ export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: 
     languageLinks: state.languageLinks,
     interwikiLinks: state.interwikiLinks,
     externalLinks: state.externalLinks,
+    images: [...new Set(state.images)],
     indicators: state.indicators,
     templates: out.templates,
     unresolved: [...out.unresolved],
+    deferredLinks: out.deferredLinks?.titles ?? [],
     flags: [...out.flags],
     properties: new Map([...out.flags].filter((f) => /^[A-Z]+$/.test(f)).map((f) => [PROPERTY_NAMES[f] ?? f.toLowerCase(), ''])),
     outputFlags: outputFlags(out.flags, Boolean(state.toc), state.headings.length > 0),
     displayTitle: out.displayTitle,
+    convertedTitle: ruleTitle !== undefined && out.displayTitle === undefined ? removeSomeTags(ruleTitle) : undefined,
     defaultSort: out.defaultSort,
   };
+}
+
+/** Sanitizer::removeSomeTags: tags outside the allowlist escaped, character references decoded and text re-escaped. */
+function removeSomeTags(html: string): string {
+  return removeHtmlTags(html)
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 ? part : decodeCharReferences(part).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
 }
 
 /** Applies `fn` to the HTML outside <script> and <style> elements. */
@@ -163,6 +195,11 @@ export function substForSave(source: string, env: WikitextEnv): { text: string; 
   const state = newState(env);
   const text = expandForSave(source, state.ctx);
   return { text, unresolved: [...state.ctx.output.unresolved] };
+}
+
+/** The preload transform of `source` (Parser::getPreloadText). */
+export function preloadOnly(source: string, env: WikitextEnv): string {
+  return preloadText(source, newState(env).ctx);
 }
 
 export function preprocessOnly(source: string, env: WikitextEnv): string {

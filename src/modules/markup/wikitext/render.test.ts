@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { render } from '../index.ts';
+import { render, resolveLinks } from '../index.ts';
 import { testEnv } from '../testing.ts';
 import { formatComment, preSaveTransform } from './index.ts';
 
@@ -21,6 +21,24 @@ describe('wikitext in Maillage (French content language)', () => {
     expect(r.headings.map((h) => [h.anchor, h.section])).toEqual([['Titre_:_un', 1], ['Deux', 2]]);
     expect(r.html).toContain('title="Modifier la section&#160;: Titre&#160;: un"');
     expect(r.html).toContain('>modifier</a>');
+  });
+
+  it('defers links whose status is unknown and fills them in without rendering again', () => {
+    const pages = new Map([['Modèle:Voir', "Voir [[{{{1}}}]] et [[Accueil#Haut|l'accueil]]"]]);
+    const env = { ...testEnv(), pages, deferLinkStatus: true };
+    const source = "{{Voir|Guide}} {{Voir|Absente}} '''[[Guide]]''' [[Guide]]";
+    const r = render(source, 'wikitext', env);
+    // Accueil is known to the env; Guide and Absente are not: one placeholder each, however often linked.
+    expect(r.deferredLinks?.map((t) => t.key)).toEqual(['Guide', 'Absente']);
+    expect(r.html).not.toContain('class="new"');
+    const statuses = new Map([...env.linkStatus, ['Guide', 'redirect' as const]]);
+    const done = resolveLinks(r, statuses, env);
+    expect(done.deferredLinks).toEqual([]);
+    expect(done.html).not.toContain('mw-link:');
+    // The same HTML as a render that knew the statuses from the start.
+    expect(done.html).toBe(render(source, 'wikitext', { ...env, linkStatus: statuses, deferLinkStatus: false }).html);
+    expect(done.html).toContain('<a href="/wiki/Guide" class="mw-redirect" title="Guide">Guide</a>');
+    expect(done.html).toContain('class="new" title="Absente (page inexistante)"');
   });
 
   it('keeps the table of contents out of the body (the page shell shows RenderResult.toc)', () => {

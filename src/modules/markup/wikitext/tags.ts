@@ -1,12 +1,14 @@
 /**
  * The parser's tag hooks (MediaWiki's CoreTagHooks and the test harness's): <nowiki>, <pre>,
- * <indicator>, <gallery> (gallery.ts). The preprocessor recognises these names as extension tags,
+ * <indicator>, <gallery> (gallery.ts), <ref> and <references> (cite.ts), <langconvert> (variants/langconvert.ts). The preprocessor recognises these names as extension tags,
  * calls the hook, and stores the HTML behind a strip marker.
  */
+import { citeReferences, citeRef } from './cite.ts';
 import type { ParseState } from './context.ts';
 import { makeGallery } from './gallery.ts';
 import { encodeAttribute, validateAttributes } from './sanitizer.ts';
 import type { Frame, ParserContext, TagHook } from './types.ts';
+import { langconvert } from './variants/langconvert.ts';
 
 /** Sanitizer::escapeHtmlAllowEntities: < > & escaped, except & of a valid character reference. */
 export function escapeHtmlAllowEntities(text: string): string {
@@ -49,5 +51,8 @@ export function coreTagHooks(getState: (ctx: ParserContext) => ParseState): Map<
     ['pre', pre],
     ['indicator', indicator],
     ['gallery', gallery],
+    ['ref', (content, a, ctx) => citeRef(getState(ctx), content, a)],
+    ['references', (content, a, ctx) => citeReferences(getState(ctx), content, a)],
+    ['langconvert', langconvert],
   ]);
 }

@@ -69,7 +69,8 @@ function holdsBlock(el: El): boolean {
 
 function serialize(el: El): string {
   let inner = '';
-  for (const c of el.children) inner += typeof c === 'string' ? c.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;').replace(/\u0338/g, '&#x338;') : serialize(c);
+  const raw = el.name === 'style' || el.name === 'script';
+  for (const c of el.children) inner += typeof c === 'string' && raw ? c : typeof c === 'string' ? c.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;').replace(/\u0338/g, '&#x338;') : serialize(c);
   if (el.pWrapper) return el.children.some((c) => typeof c !== 'string' || !isBlank(c)) ? `<p>${inner}</p>` : inner;
   if (el.name === '#root') return inner;
   if (VOID.has(el.name)) return `<${el.name}${el.attrs} />`;
@@ -254,7 +255,8 @@ class TreeBuilder {
   /** Inline elements wait for content before being wrapped; void ones (img, br) are content. */
   private inlineStart(name: string): void {
     this.reconstruct();
-    if (VOID.has(name)) this.beforeInline();
+    // Metadata elements (link, meta) may stand in block context: they open no paragraph (RemexCompatMunger).
+    if (VOID.has(name) && name !== 'link' && name !== 'meta') this.beforeInline();
   }
 
   start(name: string, attrs: string): void {
@@ -436,13 +438,24 @@ class TreeBuilder {
 export function tidy(html: string): string {
   const b = new TreeBuilder();
   let last = 0;
-  for (const m of html.matchAll(TOKEN)) {
+  const re = new RegExp(TOKEN.source, 'g');
+  for (let m = re.exec(html); m; m = re.exec(html)) {
     b.text(html.slice(last, m.index));
     last = m.index + m[0].length;
     if (m[0].startsWith('<!--')) continue;
     const name = m[2]!.toLowerCase();
     if (m[1] === '/') b.end(name);
-    else b.start(name, serializeAttrs(m[3] ?? ''));
+    else {
+      b.start(name, serializeAttrs(m[3] ?? ''));
+      // Raw text elements: their content is text up to the end tag.
+      if ((name === 'style' || name === 'script') && !m[4]) {
+        const close = new RegExp(`</${name}[\\s/>]`, 'ig');
+        close.lastIndex = last;
+        const end = close.exec(html)?.index ?? html.length;
+        b.text(html.slice(last, end));
+        last = re.lastIndex = end;
+      }
+    }
   }
   b.text(html.slice(last));
   return serialize(b.root);

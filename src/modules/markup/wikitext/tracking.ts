@@ -6,6 +6,7 @@ const NAMES: Record<string, { en: string; fr: string }> = {
   'magiclink-tracking-isbn': { en: 'Pages using ISBN magic links', fr: 'Pages utilisant des liens magiques ISBN' },
   'magiclink-tracking-rfc': { en: 'Pages using RFC magic links', fr: 'Pages utilisant des liens magiques RFC' },
   'magiclink-tracking-pmid': { en: 'Pages using PMID magic links', fr: 'Pages utilisant des liens magiques PMID' },
+  'cite-tracking-category-cite-error': { en: 'Pages with reference errors', fr: 'Pages avec des erreurs de référence' },
   'double-px-category': { en: 'Pages with image sizes containing extra px', fr: 'Pages avec des tailles d’image contenant un px en trop' },
 };
 

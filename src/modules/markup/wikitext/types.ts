@@ -7,6 +7,7 @@
  * Pure like the rest of `markup`: what the engine needs to know about the wiki comes in the env.
  */
 import type { RenderEnv, Title } from '../types.ts';
+import type { LanguageConverter } from './variants/converter.ts';
 
 /** What rendering wikitext needs beyond the RenderEnv both models share. */
 export interface WikitextEnv extends RenderEnv {
@@ -36,6 +37,12 @@ export interface WikitextEnv extends RenderEnv {
    * iw_local (fragments encoded as this wiki's).
    */
   interwiki?: ReadonlyMap<string, { url: string; local?: boolean; language?: boolean; sameFamily?: boolean }>;
+  /**
+   * Links to pages absent from linkStatus get a placeholder href instead of a red link, listed
+   * in the result's `deferredLinks`; `resolveDeferredLinks` fills them in once the caller has
+   * looked them up (a page is rendered once, however many links its templates add).
+   */
+  deferLinkStatus?: boolean;
   /** Extra tag hooks (besides the built-in nowiki, pre, ref, references, gallery, indicator…), by lower-case name. */
   tagHooks?: ReadonlyMap<string, TagHook>;
 }
@@ -75,6 +82,17 @@ export interface WikitextOptions {
   expensiveFunctionLimit?: number;
   /** $wgNonincludableNamespaces: namespaces whose pages cannot be transcluded. */
   nonincludableNamespaces?: number[];
+  /**
+   * The variant the reader wants ('sr-ec', 'zh-tw'; BCP 47 spellings accepted) when the content
+   * language has variants (variants/); the language's main code when absent.
+   */
+  variant?: string;
+  /** $wgInterwikiMagic: `[[fr:X]]` with a language prefix makes a language link (default) or an inline link (false). */
+  interwikiMagic?: boolean;
+  /** $wgUsePigLatinVariant: English gets the en-x-piglatin variant (a test variant). */
+  pigLatinVariant?: boolean;
+  /** $wgCiteUseLegacyBacklinkLabels: a reused ref's backlinks read 1.0, 1.1… (Cite's parser tests) instead of a, b… */
+  citeLegacyBacklinkLabels?: boolean;
 }
 
 export interface WikitextSite {
@@ -95,8 +113,8 @@ export interface WikitextSite {
 
 /** HTML fragments later passes must leave alone, replaced in the text by markers. */
 export interface StripState {
-  /** Stores HTML that block-level passes must not touch; returns the marker that stands for it. */
-  addGeneral(html: string): string;
+  /** Stores HTML that block-level passes must not touch; returns the marker that stands for it ('-name-' in it: the tag's name). */
+  addGeneral(html: string, name?: string): string;
   /** Like addGeneral, for nowiki-like output (unstripped before general markers, as MediaWiki). */
   addNoWiki(html: string): string;
   /** Replaces every marker by its HTML (recursively). */
@@ -139,6 +157,8 @@ export interface ParserContext {
   recursiveTagParse(text: string, frame?: Frame): string;
   /** Filled by both halves; read when the result is assembled. */
   output: ParserOutput;
+  /** The content language's converter (variants/), when it has variants. */
+  converter?: LanguageConverter;
 }
 
 export interface ParserOutput {
@@ -146,6 +166,8 @@ export interface ParserOutput {
   templates: string[];
   /** Keys the env did not know (absent from env.pages / env.linkStatus where it mattered). */
   unresolved: Set<string>;
+  /** Links rendered with a placeholder (WikitextEnv.deferLinkStatus), by placeholder number. */
+  deferredLinks?: { titles: Title[]; index: Map<string, number> };
   /** {{DISPLAYTITLE:…}} (HTML), {{DEFAULTSORT:…}}. */
   displayTitle?: string;
   defaultSort?: string;

@@ -119,7 +119,8 @@ const AUTONYMS: Record<string, string> = {
 };
 
 function language(c: FunctionCall): string {
-  const code = c.text(0).toLowerCase();
+  // No code: the target (content) language.
+  const code = c.text(0).trim().toLowerCase() || lang(c);
   const inLanguage = c.count > 1 ? c.text(1).toLowerCase() : '';
   const name = inLanguage ? LANGUAGE_NAMES[inLanguage]?.[code] ?? AUTONYMS[code] : AUTONYMS[code];
   return name ?? c.text(0);
@@ -221,7 +222,7 @@ function bcp47(code: string): string {
 }
 
 function dir(c: FunctionCall): string {
-  let code = c.text(0).toLowerCase();
+  let code = c.text(0).trim().toLowerCase() || lang(c);
   if (c.count > 1 && c.text(1).toLowerCase() === 'bcp47') {
     const back = Object.entries(BCP47).find(([, v]) => v.toLowerCase() === code);
     if (back) code = back[0];
@@ -250,7 +251,7 @@ export const CORE_FUNCTIONS: Record<string, FunctionEntry> = {
   lc: { hash: false, fn: (c) => markerSkip(c.text(0), lc) },
   uc: { hash: false, fn: (c) => markerSkip(c.text(0), uc) },
   lcfirst: { hash: false, fn: (c) => lcfirst(c.text(0)) },
-  ucfirst: { hash: false, fn: (c) => ucfirstLang(c.text(0)) },
+  ucfirst: { hash: false, fn: (c) => ucfirstLang(c.text(0), lang(c)) },
   urlencode: { hash: false, fn: urlencode },
   anchorencode: { hash: false, fn: anchorencode },
   padleft: { hash: false, fn: (c) => pad(c, true) },
@@ -262,7 +263,7 @@ export const CORE_FUNCTIONS: Record<string, FunctionEntry> = {
   bidi: { hash: false, fn: (c) => c.text(0) },
   language: { hash: false, fn: language },
   dir: { hash: true, fn: dir },
-  bcp47: { hash: true, fn: (c) => bcp47(c.text(0)) },
+  bcp47: { hash: true, fn: (c) => bcp47(c.text(0).trim() || lang(c)) },
   contentmodel: { hash: true, fn: contentmodel },
   tag: { hash: true, fn: tag },
   int: { hash: false, fn: intMessage },

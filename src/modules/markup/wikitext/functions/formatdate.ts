@@ -21,14 +21,21 @@ function monthIndex(name: string, language: string): number | undefined {
     if (i >= 0) return i + 1;
     const g = names.monthsGen.findIndex((m) => m.toLowerCase() === lower);
     if (g >= 0) return g + 1;
+    // DateFormatter matches abbreviations too.
+    const a = names.monthsAbbrev.findIndex((m) => m.toLowerCase() === lower);
+    if (a >= 0) return a + 1;
   }
   return undefined;
 }
 
 function monthPattern(language: string): string {
   const names = new Set<string>();
-  for (const lang of [language, 'en']) for (const m of [...(NAMES[lang] ?? NAMES['en']!).months, ...(NAMES[lang] ?? NAMES['en']!).monthsGen]) names.add(m);
-  return [...names].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  for (const lang of [language, 'en']) {
+    const n = NAMES[lang] ?? NAMES['en']!;
+    for (const m of [...n.months, ...n.monthsGen, ...n.monthsAbbrev]) names.add(m);
+  }
+  // Longest first: 'Juni' before 'Jun.', 'juillet' before 'juill.'.
+  return [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }
 
 const YEAR = '(-?\\d{1,4}(?: *(?:BC|BCE))?)';

@@ -1,5 +1,6 @@
 /** Small PHP and MediaWiki behaviours the functions share. */
 import { escapeHtml } from '../../../../core/html/jsx-runtime.ts';
+import { languageData } from '../languages.ts';
 import { MARKER_PREFIX, MARKER_SUFFIX } from '../types.ts';
 
 export { escapeHtml };
@@ -80,16 +81,24 @@ export function lcfirst(s: string): string {
   const ch = String.fromCodePoint(c);
   return ch.toLowerCase() + s.slice(ch.length);
 }
-export function ucfirstLang(s: string): string {
+export function ucfirstLang(s: string, language = ''): string {
   const c = s.codePointAt(0);
   if (c === undefined) return s;
   const ch = String.fromCodePoint(c);
+  // Turkish and Azerbaijani: i → İ (LanguageTr::ucfirst).
+  if (ch === 'i' && (language === 'tr' || language === 'az')) return `İ${s.slice(1)}`;
   return ch.toUpperCase() + s.slice(ch.length);
 }
 
-/** Digit group separator and decimal point of a content language (MessagesFr's separatorTransformTable). */
+/** Digit group separator and decimal point of a content language (MessagesXx's separatorTransformTable). */
 function separators(language: string): { group: string; decimal: string } {
-  return language === 'fr' ? { group: '\u202F', decimal: ',' } : { group: ',', decimal: '.' };
+  if (language === 'fr') return { group: '\u202F', decimal: ',' };
+  return (language !== 'en' && languageData(language)?.separators) || { group: ',', decimal: '.' };
+}
+
+/** MessagesXx's digitTransformTable: ASCII digits replaced by the language's. */
+function transformDigits(s: string, digits: string | undefined): string {
+  return digits ? s.replace(/[0-9]/g, (d) => digits[Number(d)]!) : s;
 }
 
 /** Language::formatNum on a number written in canonical form ('-1234.5'). */
@@ -102,19 +111,25 @@ export function formatNumber(input: string, language: string, noSeparators = fal
   }
   const m = /^(-?)(\d*)(\.\d*)?([eE][-+]?\d+)?$/.exec(num);
   if (!m) return num;
-  const { group, decimal } = separators(language);
+  const data = language === 'en' || language === 'fr' ? undefined : languageData(language);
+  // Languages of languages.ts: without separators, the number keeps '.' (MediaWiki skips the separator transform).
+  const { group, decimal } = data && noSeparators ? { group: ',', decimal: '.' } : separators(language);
   let int = m[2]!;
-  if (!noSeparators && int.length > 3) int = int.replace(/\B(?=(\d{3})+$)/g, group);
+  if (!noSeparators && int.length > 3) {
+    int = data?.indianGrouping ? int.replace(/\B(?=(\d{2})*\d{3}$)/g, group) : int.replace(/\B(?=(\d{3})+$)/g, group);
+  }
   const frac = m[3] ? decimal + m[3].slice(1) : '';
-  return m[1]! + int + frac + (m[4] ?? '');
+  return transformDigits(m[1]! + int + frac + (m[4] ?? ''), data?.digits);
 }
 
 /** Language::parseFormattedNumber: a localised number back to canonical form. */
 export function parseFormattedNumber(s: string, language: string): string {
   const { group, decimal } = separators(language);
   let out = s;
+  const digits = language === 'en' || language === 'fr' ? undefined : languageData(language)?.digits;
+  if (digits) out = out.replace(/./gu, (c) => (digits.includes(c) ? String(digits.indexOf(c)) : c));
   if (language === 'fr') out = out.replace(/[\u202F\u00A0 ]/g, '').split(decimal).join('.');
-  else out = out.split(group).join('');
+  else out = out.split(group).join('').split(decimal).join('.');
   return out;
 }
 

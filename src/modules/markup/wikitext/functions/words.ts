@@ -166,12 +166,17 @@ export const WORDS: Record<string, MagicWordNames> = {
   defaultsort_noreplace: ci(['noreplace'], ['sansremplacer']),
 };
 
+import { languageData } from '../languages.ts';
+
 /** Every synonym of a word for a content language. */
 const FRENCH_NAMES = new Map<string, string[]>();
 
 export function namesOf(id: string, language: string): string[] {
   const w = WORDS[id];
   if (!w) return [];
+  // Other content languages: their synonyms (languages.ts), then the English ones.
+  const local = language === 'en' || language === 'fr' ? undefined : languageData(language)?.magicWords?.[id];
+  if (local) return [...local, ...w.en];
   if (language !== 'fr' || !w.fr || w.fr.length === 0) return w.en;
   let names = FRENCH_NAMES.get(id);
   if (!names) {

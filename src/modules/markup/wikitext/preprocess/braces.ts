@@ -12,6 +12,7 @@ import { escapeWikiText } from './escape.ts';
 import { bracketed, phpTrim, RECOVER_ORIG, type PPFrame } from './frame.ts';
 import { message } from './messages.ts';
 import { partNodes, type ArgNode, type PPNodes, type PPPart, type TemplateNode } from './nodes.ts';
+import { variantTemplate } from '../variants/links.ts';
 import { hasSubpages, limitWarning, treeOf, type FetchedTemplate, type RenderState } from './state.ts';
 import { interfaceMessage } from '../functions/messages.ts';
 
@@ -276,7 +277,9 @@ export function braceSubstitution(piece: TemplateNode, frame: PPFrame): Substitu
       text = `[[:${titleText}]]`;
       found = true;
     } else {
-      const fetched = fetchTemplate(state, title);
+      // A missing template may exist under a variant of its name (LanguageConverter::findVariantLink).
+      const variant = ctx.converter ? variantTemplate(ctx.converter, state.codec, title, ctx.env.pages) : undefined;
+      const fetched = fetchTemplate(state, variant ?? title);
       const source = fetched.text ?? messageDefault(state, fetched.title);
       if (source !== undefined) {
         text = treeOf(state, source, true);
@@ -358,5 +361,5 @@ export function extensionSubstitution(call: ExtensionCall, frame: PPFrame): stri
   } else {
     output = `<span class="error">${message(ctx.site.language, 'unknown-tag', call.name)}</span>`;
   }
-  return lower === 'nowiki' ? ctx.strip.addNoWiki(output) : ctx.strip.addGeneral(output);
+  return lower === 'nowiki' ? ctx.strip.addNoWiki(output) : ctx.strip.addGeneral(output, lower);
 }

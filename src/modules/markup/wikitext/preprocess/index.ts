@@ -7,7 +7,7 @@
  * (ctx.output.headingSources[n] says where heading n comes from).
  */
 import type { Frame, ParserContext } from '../types.ts';
-import { PPFrame } from './frame.ts';
+import { NO_ARGS, NO_TAGS, NO_TEMPLATES, PPFrame, RECOVER_COMMENTS } from './frame.ts';
 import type { PPNodes } from './nodes.ts';
 import { stateOf, treeOf } from './state.ts';
 
@@ -61,4 +61,15 @@ export function expandForSave(text: string, ctx: ParserContext): string {
   const state = stateOf(ctx);
   const root = new PPFrame(state, ctx.title, undefined, undefined, undefined, true);
   return root.expand(treeOf(state, text, false));
+}
+
+/**
+ * Parser::getPreloadText: the text of a page used to preload a new page, in inclusion mode
+ * (`<noinclude>` dropped, `<includeonly>` and `<onlyinclude>` honoured) with templates,
+ * parameters, comments and extension tags kept as written.
+ */
+export function preloadText(text: string, ctx: ParserContext): string {
+  const state = stateOf(ctx);
+  const root = new PPFrame(state, ctx.title);
+  return ctx.strip.unstripBoth(root.expand(treeOf(state, text, true), NO_ARGS | NO_TEMPLATES | RECOVER_COMMENTS | NO_TAGS));
 }
