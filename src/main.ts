@@ -19,7 +19,7 @@ import { titleFromKey } from './modules/markup/index.ts';
 import { portalRoutes } from './modules/portal/index.ts';
 import { BOT_PASSWORDS_SPECIAL, createApiModule } from './modules/api/index.ts';
 import { createTransferModule, type TransferModule } from './modules/transfer/index.ts';
-import { createNetworkModule, NS_RENCONTRE, type NetworkModule } from './modules/network/index.ts';
+import { createNetworkModule, NS_RENCONTRE, pageFieldsText, type NetworkModule } from './modules/network/index.ts';
 import { createPollsModule, type PollsModule } from './modules/polls/index.ts';
 
 /**
@@ -70,7 +70,8 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events, files: lookupFilesForRender }, { publicUrl: config.publicUrl, filePanel: filePanel(db.db) });
   addHandlers(handlers, wiki.handlers);
   const search = createSearchIndex(db.db, db.engine);
-  addHandlers(handlers, searchFeed(search));
+  // Entity pages' fields (front matter, rendered as nothing) are indexed too.
+  addHandlers(handlers, searchFeed(search, pageFieldsText));
   wiki.registerSpecial(['Recherche', 'Search'], searchPage(search, async (key) => {
     const t = titleFromKey(key);
     return Boolean(t && (await wiki.wiki.page(t)));
@@ -82,7 +83,7 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   // api.php for MediaWiki tools, and the bot passwords that sign them in.
   const api = createApiModule({ db: db.db, clock, accounts, wiki, search, publicUrl: config.publicUrl, mainPage: 'Accueil', version: '0.1.0' });
   wiki.registerSpecial(BOT_PASSWORDS_SPECIAL, api.botPasswordsSpecial);
-  const transfer = createTransferModule({ db: db.db, engine: db.engine, clock, wiki, files, dataDir: config.dataDir, logger });
+  const transfer = createTransferModule({ db: db.db, engine: db.engine, clock, wiki, files, dataDir: config.dataDir, logger, extraText: pageFieldsText });
   if (overrides.runJobs !== false) transfer.runner.start();
   const network = createNetworkModule({ db: db.db, engine: db.engine, clock, wiki, publicUrl: config.publicUrl });
   addHandlers(handlers, network.handlers);

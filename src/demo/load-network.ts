@@ -1,7 +1,8 @@
+import type { Actor } from '../core/actor.ts';
 import type { Db } from '../core/db/index.ts';
 import type { Accounts } from '../modules/accounts/index.ts';
 import { parseTitle } from '../modules/markup/index.ts';
-import { chantierSource, learningSource, organisationSource, projectSource, rencontreSource, withTransferTags, type NetworkService, type TransferAction } from '../modules/network/index.ts';
+import { chantierSource, CRITERIA, learningSource, organisationSource, projectSource, rencontreSource, withTransferTags, type Criterion, type NetworkService, type Score, type TransferAction } from '../modules/network/index.ts';
 import type { Wiki } from '../modules/wiki/index.ts';
 import { demoChantiers, demoLearnings, demoOrganisations, demoPersons, demoProjects, demoRencontres } from './entities.ts';
 
@@ -47,6 +48,8 @@ export async function loadDemoNetwork({ db, accounts, wiki, network }: { db: Db;
     for (let i = 1; i < steps.length; i++) await network.transition(coord, page.id, steps[i - 1]!, steps[i]!, '');
   }
 
+  await loadDemoEvaluation(accounts, wiki, network, coord);
+
   const orgIds = new Map((await network.store.organisations()).map((o) => [o.name, o.pageId]));
   const existing = new Set((await network.store.people({ all: true })).map((p) => p.name));
   for (const p of demoPersons) {
@@ -55,4 +58,33 @@ export async function loadDemoNetwork({ db, accounts, wiki, network }: { db: Db;
     const hosts = hostNames.map((n) => orgIds.get(n)).filter((id): id is number => id !== undefined);
     await network.createPerson(coord, { ...input, hosts }, p.email ? ((await userId(p.email)) ?? null) : null);
   }
+}
+
+/** The demo's evaluated chantier: one closed round of the continuity grid and a decided vote. */
+const EVALUATED = 'Almanach culturel';
+const DEMO_SCORES: Array<[string, [Score, Score, Score, Score], string]> = [
+  ['felix.gagnon@demo.maillage.ca', [3, 2, 3, 2], 'Les organismes nous demandent la recension.'],
+  ['awa.diallo@demo.maillage.ca', [3, 1, 2, 2], 'Nos objectifs de juin manquent d’indicateurs.'],
+  ['ines.haddad@demo.maillage.ca', [2, 2, 3, 1], ''],
+  ['samuel.levesque@demo.maillage.ca', [2, 1, 2, 2], ''],
+  ['noemie.bouchard@demo.maillage.ca', [3, 2, 2, 1], 'Un besoin d’expert en taxonomie à transmettre.'],
+];
+
+async function loadDemoEvaluation(accounts: Accounts, wiki: Wiki, network: NetworkService, coord: Actor): Promise<void> {
+  const t = parseTitle(`Chantier:${EVALUATED}`);
+  const page = t.ok ? await wiki.page(t.title) : undefined;
+  const { continuity } = network;
+  if (!page || (await continuity.store.rounds(page.id)).length > 0) return;
+  const round = await continuity.openRound(coord, page.id);
+  for (const [email, scores, comment] of DEMO_SCORES) {
+    const input = Object.fromEntries(CRITERIA.map((c, i) => [c, { score: scores[i]!, comment: i === 0 ? comment : '' }])) as Record<Criterion, { score: Score; comment: string }>;
+    await continuity.score(await accounts.operator.actorFor(email), round, input);
+  }
+  await continuity.closeRound(coord, round);
+  // The group decides to go on: both members vote, then the coordination team records the result.
+  const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const vote = await continuity.openVote(coord, page.id, { decision: 'continue', rule: 'majority', quorum: 50, deadline_date: deadline, deadline_time: '17:00' });
+  await continuity.ballot(await accounts.operator.actorFor('felix.gagnon@demo.maillage.ca'), vote, 'yes');
+  await continuity.ballot(await accounts.operator.actorFor('awa.diallo@demo.maillage.ca'), vote, 'yes');
+  await continuity.closeVote(coord, vote);
 }

@@ -19,14 +19,17 @@ const PUBLIC = [
   '/reseau', '/reseau/portrait', '/reseau/organisations', '/reseau/organisations?region=11', '/reseau/chantiers', '/reseau/rencontres', '/reseau/projets',
   '/reseau/apprentissages', '/reseau/personnes', '/reseau/transfert', '/reseau/transfert/diffuser', '/reseau/personnes/awa-diallo',
   '/wiki/Organisation:Culture_Laval', '/wiki/Chantier:Almanach_culturel', '/wiki/Chantier:Autoroute_/_Liaison', '/reseau/chantiers/cycle/Almanach_culturel',
+  '/reseau/chantiers/grille/Almanach_culturel', '/reseau/chantiers/decision/Almanach_culturel',
   '/wiki/Rencontre:4e_rencontre_des_agents', '/wiki/Projet:Ateliers_Wiki_sur_trois_territoires', '/wiki/Apprentissage:Un_tronc_commun_de_connaissances',
+  '/wiki/Personne:Awa_Diallo',
 ];
 
 const MEMBERS = [
   '/reseau/organisations/nouvelle', '/reseau/organisations/modifier/Culture_Laval', '/reseau/chantiers/nouveau', '/reseau/chantiers/modifier/Almanach_culturel',
   '/reseau/chantiers/cycle/%C3%89coresponsabilit%C3%A9_et_num%C3%A9rique', '/reseau/rencontres/nouvelle', '/reseau/projets/nouveau', '/reseau/apprentissages/nouveau',
   '/reseau/personnes', '/reseau/personnes/nouvelle', '/reseau/personnes/samuel-levesque/modifier', '/reseau/transfert/etiqueter/Chantier:Almanach_culturel',
-  '/wiki/Chantier:Almanach_culturel',
+  '/wiki/Chantier:Almanach_culturel', '/reseau/chantiers/grille/Codéveloppement', '/reseau/chantiers/decision/Codéveloppement',
+  '/reseau/personnes/awa-diallo/effacer',
 ];
 
 describe('network pages are accessible (WCAG 2.2 AA, axe)', () => {

@@ -67,4 +67,19 @@ describeEachEngine('network: the demo network', (engine) => {
     // Every transfer action is fed by some demo page.
     for (const action of ['diffuser', 'documenter', 'valoriser', 'partager']) expect((await t.agent().get(`/reseau/transfert/${action}`)).body).not.toContain('Aucune page');
   });
+
+  it('shows a chantier evaluated with the continuity grid, and the decision its members voted', async () => {
+    const grid = (await t.agent().get('/reseau/chantiers/grille/Almanach_culturel')).body;
+    expect(grid).toContain('Ont noté : 2 membre(s) et 3 pair(s).'.replace(' :', '\u00A0:'));
+    expect(grid).toContain('Aucun tour d’évaluation n’est ouvert.');
+    expect(grid).toMatch(/besoin partagé<\/th><td><strong>3<\/strong> \(de 3 à 3, 2 note\(s\)\)/);
+    const decision = (await t.agent().get('/reseau/chantiers/decision/Almanach_culturel')).body;
+    expect(decision).toContain('2 pour, 0 contre, 0 abstention(s), 2 membre(s)');
+    expect(decision).toContain('<strong>adoptée</strong>');
+    const infobox = (await t.agent().get('/wiki/Chantier:Almanach_culturel')).body;
+    expect(infobox).toContain('poursuivre le chantier, adoptée');
+    // The last round's medians (need: 3, 3, 2, 2, 3; objectives: 2, 1, 2, 1, 2).
+    expect(infobox).toContain('Besoin partagé\u00A0: médiane 3 sur 3');
+    expect(infobox).toContain('Objectifs SMART\u00A0: médiane 2 sur 3');
+  });
 });

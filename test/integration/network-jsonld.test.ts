@@ -17,11 +17,11 @@ const TYPES: Record<string, string[]> = {
   Place: [...THING, 'address', 'geo'],
   VirtualLocation: [...THING],
   CreativeWork: [...THING, 'contributor', 'keywords', 'temporalCoverage', 'isBasedOn', 'about', 'author', 'dateCreated'],
-  Person: [...THING],
+  Person: [...THING, 'jobTitle', 'worksFor'],
 };
 const RANGES: Record<string, string[]> = {
   address: ['PostalAddress'], location: ['Place', 'VirtualLocation', 'PostalAddress'], subEvent: ['Event'], contributor: ['Organization', 'Person'],
-  organizer: ['Organization', 'Person'],
+  organizer: ['Organization', 'Person'], worksFor: ['Organization'],
 };
 const ATTENDANCE = ['https://schema.org/OnlineEventAttendanceMode', 'https://schema.org/OfflineEventAttendanceMode', 'https://schema.org/MixedEventAttendanceMode'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -86,6 +86,25 @@ describeEachEngine('network: schema.org JSON-LD on public pages', (engine) => {
         expect(node.url).toBe(`http://maillage.test${path}`);
         expect(problems(node), `${path}: ${JSON.stringify(node)}`).toEqual([]);
       }
+    }
+  });
+
+  it('describes the wiki page of every public person as a Person, and no private person has one', async () => {
+    const people = await pagesOf('personnes');
+    expect(people.length).toBeGreaterThan(0);
+    for (const p of people) {
+      const path = pageUrl('Personne', p.name);
+      const res = await t.agent().get(path);
+      expect(res.statusCode, path).toBe(200);
+      const nodes = jsonLdOf(res.body);
+      expect(nodes, path).toHaveLength(1);
+      expect(nodes[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'Person', name: p.name, url: `http://maillage.test${path}` });
+      expect(problems(nodes[0]!), `${path}: ${JSON.stringify(nodes[0])}`).toEqual([]);
+    }
+    const coord = await t.signedIn('coordination');
+    const visible = new Set(people.map((p) => p.name));
+    for (const p of JSON.parse((await coord.get('/reseau/personnes.json')).body) as Array<{ name: string }>) {
+      if (!visible.has(p.name)) expect((await t.agent().get(pageUrl('Personne', p.name))).statusCode, p.name).toBe(404);
     }
   });
 

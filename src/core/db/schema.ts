@@ -248,6 +248,8 @@ export interface TransferRevisionsTable {
 export interface TransferImportPagesTable {
   import_id: number;
   page_id: number;
+  /** The page's `import/upload` log entry for this import (none while no revision was added). */
+  log_id: Generated<number | null>;
 }
 
 /** Transfer module: `<upload>` metadata read from a dump. */
@@ -374,7 +376,51 @@ export interface NetworkPeopleTable {
   end_date: string | null;
   bio: Generated<string>;
   public: Generated<number>;
+  /** The person's `Personne:` wiki page, once they opted in (hidden, not removed, while they are private). */
+  page_id: Generated<number | null>;
   created_at: number;
+  updated_at: number;
+}
+
+/** Network module: an evaluation round of a chantier's continuity grid; open while closed_at is null. */
+export interface NetworkGridRoundsTable {
+  id: Generated<number>;
+  page_id: number;
+  opened_by: number | null;
+  opened_at: number;
+  closed_at: number | null;
+}
+
+/** Network module: one person's score (0–3) of one criterion in a round. */
+export interface NetworkGridScoresTable {
+  round_id: number;
+  user_id: number;
+  criterion: string;
+  score: number;
+  comment: Generated<string>;
+  scorer: 'member' | 'peer';
+  updated_at: number;
+}
+
+/** Network module: a chantier's decision vote, with its rule and deadline. */
+export interface NetworkVotesTable {
+  id: Generated<number>;
+  page_id: number;
+  decision: string;
+  rule: string;
+  quorum: Generated<number>;
+  deadline: number;
+  opened_by: number | null;
+  opened_at: number;
+  closed_at: number | null;
+  eligible: number | null;
+}
+
+/** Network module: one member's ballot in a vote, replaced when changed. */
+export interface NetworkVoteBallotsTable {
+  vote_id: number;
+  user_id: number;
+  choice: string;
   updated_at: number;
 }
 
@@ -451,6 +497,10 @@ export interface Database {
   network_chantier_members: NetworkChantierMembersTable;
   network_people: NetworkPeopleTable;
   network_person_hosts: NetworkPersonHostsTable;
+  network_grid_rounds: NetworkGridRoundsTable;
+  network_grid_scores: NetworkGridScoresTable;
+  network_votes: NetworkVotesTable;
+  network_vote_ballots: NetworkVoteBallotsTable;
   polls: PollsTable;
   poll_answers: PollAnswersTable;
 }

@@ -1,9 +1,10 @@
 /**
  * schema.org descriptions (JSON-LD) of public entity pages, for search engines and other
- * tools: Organization, Event, CreativeWork. People are never described here: a person's data
- * leaves the network only through their own public profile.
+ * tools: Organization, Event, CreativeWork, and Person on the page of a person who chose a
+ * public profile (only while they are public: the page is hidden otherwise).
  */
 import { raw, type Raw } from '#jsx/jsx-runtime';
+import type { Person } from './person.ts';
 import type { OrganisationRow, ProjectRow, RencontreRow } from './store.ts';
 import { regionLabel } from './regions.ts';
 
@@ -59,6 +60,19 @@ export function projectJsonLd(p: ProjectRow, url: string): JsonLd {
     keywords: p.axes.join(', ') || undefined,
     temporalCoverage: p.start ? `${p.start}/${p.end ?? '..'}` : undefined,
     isBasedOn: p.chantier,
+  });
+}
+
+/** A public person: name, role in words, host organisations; `profile` is their directory entry. Never called for a private person. */
+export function personJsonLd(p: Person, url: string, jobTitle: string, orgUrl: (title: string) => string, profile: string): JsonLd {
+  return compact({
+    '@context': CONTEXT,
+    '@type': 'Person',
+    name: p.name,
+    url,
+    sameAs: [profile],
+    jobTitle,
+    worksFor: p.hosts.map((h) => ({ '@type': 'Organization', name: h.name, url: orgUrl(h.title) })),
   });
 }
 

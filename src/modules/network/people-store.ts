@@ -2,7 +2,7 @@ import type { Executor } from '../../core/events.ts';
 import type { Person, PersonInput } from './person.ts';
 import type { MandateScope, PersonRole } from './types.ts';
 
-type PersonDb = { id: number; slug: string; user_id: number | null; name: string; role: string; scope: string | null; start_date: string | null; end_date: string | null; bio: string; public: number };
+type PersonDb = { id: number; slug: string; user_id: number | null; name: string; role: string; scope: string | null; start_date: string | null; end_date: string | null; bio: string; public: number; page_id: number | null };
 
 /** People's SQL (both engines): rows only, never page revisions (see person.ts). */
 export function peopleStore(db: Executor) {
@@ -14,9 +14,12 @@ export function peopleStore(db: Executor) {
       .select(['h.person_id', 'o.page_id', 'o.title', 'o.name'])
       .where('h.person_id', 'in', rows.map((r) => r.id))
       .execute();
+    const pageIds = rows.flatMap((r) => (r.page_id === null ? [] : [r.page_id]));
+    const pages = pageIds.length === 0 ? [] : await db.selectFrom('pages').select(['id', 'title']).where('id', 'in', pageIds).where('deleted_at', 'is', null).execute();
+    const pageTitles = new Map(pages.map((p) => [p.id, p.title]));
     return rows.map((r) => ({
       id: r.id, slug: r.slug, userId: r.user_id, name: r.name, role: r.role as PersonRole, scope: r.scope as MandateScope | null,
-      startDate: r.start_date, endDate: r.end_date, bio: r.bio, public: r.public === 1,
+      startDate: r.start_date, endDate: r.end_date, bio: r.bio, public: r.public === 1, pageId: r.page_id, pageTitle: r.page_id === null ? null : pageTitles.get(r.page_id) ?? null,
       hosts: hosts.filter((h) => h.person_id === r.id).map((h) => ({ pageId: h.page_id, title: h.title, name: h.name })).sort((a, b) => a.name.localeCompare(b.name, 'fr-CA')),
     }));
   }
@@ -47,9 +50,9 @@ export function peopleStore(db: Executor) {
       return people.sort((a, b) => a.name.localeCompare(b.name, 'fr-CA'));
     },
 
-    async person(where: { slug: string } | { id: number } | { userId: number }): Promise<Person | undefined> {
+    async person(where: { slug: string } | { id: number } | { userId: number } | { pageId: number }): Promise<Person | undefined> {
       let q = db.selectFrom('network_people').selectAll();
-      q = 'slug' in where ? q.where('slug', '=', where.slug) : 'id' in where ? q.where('id', '=', where.id) : q.where('user_id', '=', where.userId);
+      q = 'slug' in where ? q.where('slug', '=', where.slug) : 'id' in where ? q.where('id', '=', where.id) : 'pageId' in where ? q.where('page_id', '=', where.pageId) : q.where('user_id', '=', where.userId);
       const row = await q.executeTakeFirst();
       return row ? (await withHosts([row]))[0] : undefined;
     },
@@ -65,6 +68,20 @@ export function peopleStore(db: Executor) {
       }).returning('id').executeTakeFirstOrThrow();
       await setHosts(row.id, input.hosts);
       return row.id;
+    },
+
+    /** Public people who have no page yet (names and ids): the candidates for a new `Personne:` page. */
+    async publicWithoutPage(): Promise<Array<{ id: number; name: string; user_id: number | null }>> {
+      return db.selectFrom('network_people').select(['id', 'name', 'user_id']).where('public', '=', 1).where('page_id', 'is', null).execute();
+    },
+
+    async setPageId(id: number, pageId: number | null): Promise<void> {
+      await db.updateTable('network_people').set({ page_id: pageId }).where('id', '=', id).execute();
+    },
+
+    /** Erases a person's row for good (their host links go with it). */
+    async deletePerson(id: number): Promise<void> {
+      await db.deleteFrom('network_people').where('id', '=', id).execute();
     },
 
     async updatePerson(id: number, input: PersonInput, now: number): Promise<void> {

@@ -18,6 +18,10 @@ export interface Person {
   endDate: string | null;
   bio: string;
   public: boolean;
+  /** The person's `Personne:` wiki page, made when they opted in; hidden (not removed) while they are private. */
+  pageId: number | null;
+  /** That page's title (key form, without namespace) while it is live, that is while the person is public. */
+  pageTitle: string | null;
   /** Host organisations (two or more: a shared position). */
   hosts: Array<{ pageId: number; title: string; name: string }>;
 }

@@ -1,3 +1,4 @@
+import { ROLES, roleRank } from '../../core/actor.ts';
 import type { DomainEvent, EventHandler, Executor } from '../../core/events.ts';
 import { readChantier } from './chantier.ts';
 import { readOrganisation } from './organisation.ts';
@@ -12,7 +13,7 @@ import { NAMESPACE_NAMES, NS_CHANTIER, NS_LEARNING, NS_ORGANISATION, NS_PROJECT 
  * page (created, edited, moved, deleted, undeleted) its row is rebuilt from the latest revision,
  * or removed when the page is no longer a live entity page. Runs in the event's transaction.
  */
-export async function reproject(db: Executor, pageId: number, now: number): Promise<void> {
+export async function reproject(db: Executor, pageId: number, now: number, by?: Editor): Promise<void> {
   const store = networkStore(db);
   const page = await db
     .selectFrom('pages')
@@ -32,7 +33,10 @@ export async function reproject(db: Executor, pageId: number, now: number): Prom
   if (page.namespace === NS_ORGANISATION) {
     await store.projectOrganisation(pageId, page.latest_rev_id!, page.title, readOrganisation(page.content, text).fields, now);
   } else if (page.namespace === NS_CHANTIER) {
-    await store.projectChantier(pageId, page.latest_rev_id!, page.title, readChantier(page.content, text).fields, now);
+    const before = await db.selectFrom('network_chantiers').select('fields').where('page_id', '=', pageId).executeTakeFirst();
+    const fields = readChantier(page.content, text).fields;
+    await store.projectChantier(pageId, page.latest_rev_id!, page.title, fields, now);
+    if (by) await notifyNeeds(db, { namespace: page.namespace, title: page.title, revId: page.latest_rev_id! }, before ? needsOf(before.fields) : [], fields.needs, by, now);
   } else if (page.namespace === NS_PROJECT) {
     await store.projectProject(pageId, page.latest_rev_id!, page.title, readProject(page.content, text).fields, now);
   } else if (page.namespace === NS_LEARNING) {
@@ -40,6 +44,39 @@ export async function reproject(db: Executor, pageId: number, now: number): Prom
   } else {
     await store.projectRencontre(pageId, page.latest_rev_id!, page.title, readRencontre(page.content, text).fields, now);
   }
+}
+
+/** Who saved the revision being projected (from the wiki's page.created / page.edited events). */
+interface Editor {
+  actorId: number | null;
+  actorName: string;
+}
+
+/** Roles that receive a chantier's needs: the coordination team (and administrators). */
+const COORDINATION_ROLES = ROLES.filter((r) => roleRank(r) >= roleRank('coordination'));
+
+function needsOf(json: string): string[] {
+  try {
+    const needs = (JSON.parse(json) as { needs?: unknown }).needs;
+    return Array.isArray(needs) ? needs.filter((n): n is string => typeof n === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * A chantier « sends » its needs to the coordination team by listing them in its fields: when a
+ * revision adds a need, each coordination account (but the editor) gets an in-app notification
+ * (kind `network.need`) pointing at the revision.
+ */
+async function notifyNeeds(db: Executor, page: { namespace: number; title: string; revId: number }, before: readonly string[], after: readonly string[], by: Editor, now: number): Promise<void> {
+  const known = new Set(before);
+  if (!after.some((n) => !known.has(n))) return;
+  const team = await db.selectFrom('users').select('id').where('role', 'in', COORDINATION_ROLES).execute();
+  const rows = team.filter((u) => u.id !== by.actorId).map((u) => ({
+    user_id: u.id, created_at: now, kind: 'network.need', namespace: page.namespace, title: page.title, rev_id: page.revId, actor_name: by.actorName, read_at: null,
+  }));
+  if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
 }
 
 function concerns(e: DomainEvent): boolean {
@@ -51,5 +88,10 @@ export function projectionHandlers(): Record<string, EventHandler[]> {
   const onPage: EventHandler = async (e, db) => {
     if (concerns(e)) await reproject(db, (e.payload as { pageId: number }).pageId, e.createdAt);
   };
-  return { 'page.created': [onPage], 'page.edited': [onPage], 'page.moved': [onPage], 'page.deleted': [onPage] };
+  // A saved revision: its editor is known, so new needs are sent to the coordination team.
+  const onSave: EventHandler = async (e, db) => {
+    const p = e.payload as { pageId: number; actorId?: number | null; actorName?: string };
+    if (concerns(e)) await reproject(db, p.pageId, e.createdAt, { actorId: p.actorId ?? null, actorName: p.actorName ?? '' });
+  };
+  return { 'page.created': [onSave], 'page.edited': [onSave], 'page.moved': [onPage], 'page.deleted': [onPage] };
 }

@@ -5,7 +5,7 @@ import { formBody, formString, redirectWithNotice, sendPage, typedValues } from 
 import { formatDateIso } from '../../core/i18n/index.ts';
 import { EMPTY_FORM, type FormState } from '../../core/layout/components.tsx';
 import { parseForm } from '../../core/validation.ts';
-import { can } from '../accounts/index.ts';
+import { authorize, can } from '../accounts/index.ts';
 import { parseTitle, titleUrl } from '../markup/index.ts';
 import { personCsv, personRecords, sendCsv, sendJson, toCsv } from './export.ts';
 import { calendar } from './ical.ts';
@@ -17,7 +17,8 @@ import { NAMESPACE_NAMES, NS_CHANTIER } from './types.ts';
 import { LifecyclePage } from './views/chantiers.tsx';
 import { valuesOf } from './views/common.tsx';
 import { NetworkHome } from './views/home.tsx';
-import { PeopleList, PersonForm, PersonPage } from './views/people.tsx';
+import { EraseForm, PeopleList, PersonForm, PersonPage } from './views/people.tsx';
+import { hiddenPageHtml } from './person-view.ts';
 import { PortraitPage, rowLabel } from './views/portrait.tsx';
 import { rencontreUrl } from './views/urls.ts';
 
@@ -71,7 +72,11 @@ export function networkRoutes(deps: NetworkDeps, service: NetworkService, public
       const next = nextStatuses(c.status, { coordinates: can(actor, COORDINATE), contributes: can(actor, CONTRIBUTE), member }, { hasLegacy: Boolean(c.legacy) });
       return sendPage(reply, LifecyclePage({ ctx: request.ctx, c, history: await store.transitions(page.id), next, form }), status);
     };
-    app.get('/reseau/chantiers/cycle/*', async (request, reply) => lifecycle(request, reply, EMPTY_FORM));
+    // `?vers=closed`: the move a decision leads to (a passed « close » vote), preselected, still judged by the rules.
+    app.get('/reseau/chantiers/cycle/*', async (request, reply) => {
+      const to = (request.query as Query).vers;
+      return lifecycle(request, reply, isStatus(to) ? { values: { to }, errors: {} } : EMPTY_FORM);
+    });
     app.post('/reseau/chantiers/cycle/*', async (request, reply) => {
       const body = formBody(request);
       try {
@@ -150,8 +155,22 @@ export function networkRoutes(deps: NetworkDeps, service: NetworkService, public
     };
     app.get('/reseau/personnes/:slug', async (request, reply) => {
       const p = await visiblePerson(request);
+      const { ctx } = request;
       const chantiers = p.userId === null ? [] : await store.chantiersOf(p.userId);
-      return sendPage(reply, PersonPage({ ctx: request.ctx, p, canEdit: mayEditPerson(request.ctx.actor, p.userId), chantiers }));
+      const coordinates = can(ctx.actor, COORDINATE);
+      const hiddenPage = coordinates && p.pageId !== null && p.pageTitle === null ? await hiddenPageHtml(deps, p.pageId, ctx) : undefined;
+      return sendPage(reply, PersonPage({ ctx, p, canEdit: mayEditPerson(ctx.actor, p.userId), canErase: coordinates, chantiers, hiddenPage }));
+    });
+    // Erasure (Loi 25): coordination confirms, then the row and the person's pages go for good.
+    app.get('/reseau/personnes/:slug/effacer', async (request, reply) => {
+      const p = await visiblePerson(request);
+      authorize(request.ctx.actor, COORDINATE);
+      return sendPage(reply, EraseForm({ ctx: request.ctx, p }));
+    });
+    app.post('/reseau/personnes/:slug/effacer', async (request, reply) => {
+      const p = await visiblePerson(request);
+      await service.erasePerson(request.ctx.actor, p.id);
+      return redirectWithNotice(reply, '/reseau/personnes', 'network.person.erased');
     });
     app.get('/reseau/personnes/:slug/modifier', async (request, reply) => {
       const p = await visiblePerson(request);

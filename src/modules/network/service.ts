@@ -5,11 +5,16 @@ import { AppError } from '../../core/errors.ts';
 import { authorize, can } from '../accounts/index.ts';
 import { parseTitle, type Title } from '../markup/index.ts';
 import type { Wiki } from '../wiki/index.ts';
+import { continuityService } from './continuity.ts';
 import { splitPage } from './fields.ts';
 import { COORDINATE, CONTRIBUTE, judgeTransition, type ChantierStatus } from './lifecycle.ts';
 import { slugify, type PersonInput } from './person.ts';
+import { mayEditPerson } from './people-policy.ts';
+import { personPages } from './person-page.ts';
 import { networkStore } from './store.ts';
 import { NAMESPACE_NAMES } from './types.ts';
+
+export { mayEditPerson, seesPrivatePeople } from './people-policy.ts';
 
 export interface NetworkDeps {
   db: Db;
@@ -37,6 +42,7 @@ const notMember = (code: 'login_required' | 'forbidden' | 'validation_failed', k
 /** The network's commands: each takes the actor and checks the policy and the module's rules. */
 export function networkService(deps: NetworkDeps) {
   const store = networkStore(deps.db, deps.engine);
+  const pages = personPages(deps);
 
   function titleIn(namespace: number, text: string, field: string): Title {
     const parsed = parseTitle(`${NAMESPACE_NAMES[namespace] ?? ''}:${text}`);
@@ -46,6 +52,8 @@ export function networkService(deps: NetworkDeps) {
 
   return {
     store,
+    /** The continuity grid's rounds and the decision votes (continuity.ts). */
+    continuity: continuityService(deps),
 
     /** Saves an entity's fields as a new revision of its page, through the wiki (3-way merge on concurrent edits). */
     async saveEntity(actor: Actor, s: EntitySave): Promise<Title> {
@@ -101,7 +109,8 @@ export function networkService(deps: NetworkDeps) {
       const base = slugify(input.name);
       let slug = base === 'nouvelle' ? `${base}-1` : base;
       for (let i = 2; await store.slugTaken(slug); i++) slug = `${base}-${i}`;
-      await store.createPerson(slug, input, userId, deps.clock.now());
+      const id = await store.createPerson(slug, input, userId, deps.clock.now());
+      await pages.sync(actor, id, false);
       return slug;
     },
 
@@ -112,22 +121,16 @@ export function networkService(deps: NetworkDeps) {
       if (!mayEditPerson(actor, person.userId)) throw new AppError(actor.kind === 'user' ? 'forbidden' : 'login_required');
       await checkHosts(input.hosts);
       await store.updatePerson(id, input, deps.clock.now());
+      await pages.sync(actor, id, person.public);
     },
+
+    /** Erases a person for good (coordination; Loi 25): their row and their wiki pages with every revision. */
+    erasePerson: (actor: Actor, id: number) => pages.erase(actor, id),
   };
 
   async function checkHosts(ids: number[]): Promise<void> {
     for (const id of ids) if (!(await store.organisation(id))) throw new AppError('validation_failed', {}, { hosts: 'network.error.host' });
   }
-}
-
-/** Whether this actor may change this person's record. */
-export function mayEditPerson(actor: Actor, personUserId: number | null): boolean {
-  return can(actor, COORDINATE) || (actor.kind === 'user' && personUserId !== null && actor.user.id === personUserId);
-}
-
-/** Whether this actor may see people who have not opted in to a public profile. */
-export function seesPrivatePeople(actor: Actor): boolean {
-  return can(actor, 'network.people.view');
 }
 
 export type NetworkService = ReturnType<typeof networkService>;

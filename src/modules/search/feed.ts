@@ -17,12 +17,15 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** Words a page carries outside its rendered text (another module's fields), to index too. */
+export type ExtraText = (db: Executor, page: { namespace: number; latestRevId: number | null }) => Promise<string>;
+
 /** Keeps the index in step with the wiki: events are processed after the change committed. */
-export function searchFeed(index: SearchIndex): Record<string, EventHandler[]> {
+export function searchFeed(index: SearchIndex, extraText?: ExtraText): Record<string, EventHandler[]> {
   async function reindex(db: Executor, pageId: number): Promise<void> {
     const row = await db
       .selectFrom('pages')
-      .select(['pages.id', 'pages.namespace', 'pages.title', 'pages.deleted_at', 'pages.is_redirect'])
+      .select(['pages.id', 'pages.namespace', 'pages.title', 'pages.deleted_at', 'pages.is_redirect', 'pages.latest_rev_id'])
       // A scalar subquery rather than a left join: much faster on SQLite (see wiki's pageWithStamp).
       .select((eb) => eb.selectFrom('page_renders').select('page_renders.html').whereRef('page_renders.page_id', '=', 'pages.id').as('html'))
       .where('pages.id', '=', pageId)
@@ -33,7 +36,9 @@ export function searchFeed(index: SearchIndex): Record<string, EventHandler[]> {
     }
     const text = row.title.replace(/_/g, ' ');
     const full = titleFromStored(row.namespace, row.title);
-    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full?.full ?? text, text: htmlToText(row.html ?? '') }, db);
+    const extra = extraText ? await extraText(db, { namespace: row.namespace, latestRevId: row.latest_rev_id }) : '';
+    const body = htmlToText(row.html ?? '');
+    await index.upsert({ pageId, namespace: row.namespace, title: text, fullTitle: full?.full ?? text, text: extra ? `${body}\n${extra}` : body }, db);
   }
   const onPage = async (e: DomainEvent, db: Executor) => reindex(db, (e.payload as { pageId: number }).pageId);
   return {

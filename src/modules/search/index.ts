@@ -2,6 +2,6 @@
 export { createSearchIndex } from './service.ts';
 export { fold, isStopWord, normalizeForSearch, stem, tokens } from './text.ts';
 export type { SearchDocument, SearchHit, SearchIndex, SearchQuery, Suggestion } from './types.ts';
-export { searchFeed, htmlToText } from './feed.ts';
+export { searchFeed, htmlToText, type ExtraText } from './feed.ts';
 export { searchPage, suggestRoute } from './routes.tsx';
 export { indexPagesBatch } from './batch.ts';

@@ -53,6 +53,8 @@ function mapSaveError(e: unknown): never {
       if (form === 'wiki.error.empty_page') throw new ApiError('emptypage', 'Creating new, empty pages is not allowed.');
       if (form === 'wiki.error.bad_base') throw new ApiError('editconflict', 'Edit conflict.');
       if (form === 'wiki.error.special') throw new ApiError('pagecannotexist', "Namespace doesn't allow actual pages.");
+      // A module's save guard (the network's Personne: pages), as MediaWiki's extension hooks refusing an edit.
+      if (e.params.guard !== undefined) throw new ApiError('hookaborted', 'The modification you tried to make was aborted by an extension.');
       throw new ApiError('invalid-content-data', 'Invalid content data.');
     default:
       throw e;

@@ -1,12 +1,15 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
-import { formatDateIso, formatDateLong } from '../../../core/i18n/index.ts';
+import { formatDateIso, formatDateLong, formatNumber } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { CsrfField, ErrorSummary, errorText, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
+import { colon, CsrfField, ErrorSummary, errorText, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import { CHANTIER_STATUSES, type ChantierStatus } from '../lifecycle.ts';
 import type { ChantierRow, MemberRow, TransitionRow } from '../store.ts';
 import { CHANTIER_KINDS } from '../types.ts';
 import { ExportLinks, InfoRow, EntityFormPage } from './common.tsx';
+import { CRITERIA } from '../grid.ts';
+import { decisionUrl, gridUrl, type RoundView } from './grid.tsx';
+import type { VoteView } from './votes.tsx';
 import { chantierUrl, personUrl } from './urls.ts';
 
 const kindOptions = (ctx: RequestContext) => CHANTIER_KINDS.map((k) => [k, ctx.t(`network.chantier.kind.${k}`)] as const);
@@ -94,7 +97,12 @@ function MemberList({ ctx, people }: { ctx: RequestContext; people: MemberRow[] 
   );
 }
 
-export function ChantierInfobox({ ctx, c, members, last, mine, problems }: { ctx: RequestContext; c: ChantierRow; members: MemberRow[]; last: TransitionRow | undefined; mine: 'member' | 'follower' | undefined; problems: boolean }): Raw {
+export function ChantierInfobox({ ctx, c, members, last, mine, problems, evaluation }: {
+  ctx: RequestContext; c: ChantierRow; members: MemberRow[]; last: TransitionRow | undefined; mine: 'member' | 'follower' | undefined; problems: boolean;
+  /** When the last evaluation round closed, and the last decided vote. */
+  evaluation?: { lastRound: RoundView | undefined; lastVote: VoteView | undefined };
+}): Raw {
+  const v = evaluation?.lastVote;
   const key = encodeURIComponent(c.title);
   const status = (
     <>
@@ -123,6 +131,20 @@ export function ChantierInfobox({ ctx, c, members, last, mine, problems }: { ctx
         <InfoRow label={ctx.t('network.chantier.needs')}>{c.needs.length ? <ul>{c.needs.map((n) => <li>{n}</li>)}</ul> : null}</InfoRow>
         <InfoRow label={ctx.t('network.chantier.highlight')}>{c.highlight}</InfoRow>
         <InfoRow label={ctx.t('network.chantier.legacy')}>{c.legacy}</InfoRow>
+        <InfoRow label={ctx.t('network.continuity.row')}>
+          {evaluation?.lastRound ? <>
+            {ctx.t('network.continuity.last_round', { date: formatDateIso(evaluation.lastRound.round.closedAt ?? evaluation.lastRound.round.openedAt) })}
+            <ul>{CRITERIA.map((cr) => {
+              const s = evaluation.lastRound!.summary[cr].all;
+              return <li>{colon(ctx, ctx.t(`network.grid.short.${cr}`), s ? ctx.t('network.continuity.median', { median: formatNumber(s.median, ctx.locale) }) : ctx.t('network.grid.no_scores'))}</li>;
+            })}</ul>
+          </> : null}
+          {v ? <>{ctx.t('network.continuity.last_vote', {
+            decision: ctx.t(`network.vote.decision.${v.vote.decision}`), outcome: ctx.t(`network.vote.outcome.${v.outcome}`),
+            counts: ctx.t('network.vote.counts', { yes: v.tally.yes, no: v.tally.no, abstain: v.tally.abstain, eligible: v.tally.eligible }),
+          })}{' '}</> : null}
+          <a href={gridUrl(c.title)}>{ctx.t('network.grid.link')}</a>{' · '}<a href={decisionUrl(c.title)}>{ctx.t('network.vote.link')}</a>
+        </InfoRow>
         <InfoRow label={`${ctx.t('network.chantier.members')} (${c.members})`}><MemberList ctx={ctx} people={members.filter((m) => m.kind === 'member')} /></InfoRow>
         <InfoRow label={`${ctx.t('network.chantier.followers')} (${c.followers})`}><MemberList ctx={ctx} people={members.filter((m) => m.kind === 'follower')} /></InfoRow>
         {ctx.actor.kind === 'user' ? (

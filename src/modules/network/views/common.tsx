@@ -9,11 +9,12 @@ export function InfoRow({ label, children }: { label: string; children?: Child }
   return empty ? null : <tr><th scope="row">{label}</th><td>{children}</td></tr>;
 }
 
-export function ExportLinks({ ctx, base, query }: { ctx: RequestContext; base: string; query: string }): Raw {
+/** JSON and CSV links of a list (or, with its own `label`, of other data: a round's results). */
+export function ExportLinks({ ctx, base, query, label }: { ctx: RequestContext; base: string; query: string; label?: string }): Raw {
   const qs = query ? `?${query}` : '';
   return (
     <p class="exports">
-      {ctx.t('network.export')}{' '}
+      {label ?? ctx.t('network.export')}{' '}
       <a href={`${base}.json${qs}`} type="application/json">{ctx.t('network.export.json')}</a>{' · '}
       <a href={`${base}.csv${qs}`} type="text/csv">{ctx.t('network.export.csv')}</a>
     </p>

@@ -1,12 +1,12 @@
-import type { Raw } from '#jsx/jsx-runtime';
+import { raw, type Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
 import { ChoiceGroup, CsrfField, ErrorSummary, Field, formTitle, SelectField, SubmitButton, TextAreaField, type FormState } from '../../../core/layout/components.tsx';
 import type { Person } from '../person.ts';
 import type { OrganisationRow } from '../store.ts';
 import { MANDATE_SCOPES, PERSON_ROLES } from '../types.ts';
-import { ExportLinks } from './common.tsx';
-import { chantierUrl, orgUrl, personUrl } from './urls.ts';
+import { ExportLinks, InfoRow } from './common.tsx';
+import { chantierUrl, orgUrl, personPageUrl, personUrl } from './urls.ts';
 
 const roleOptions = (ctx: RequestContext) => PERSON_ROLES.map((r) => [r, ctx.t(`network.person.role.${r}`)] as const);
 const scopeOptions = (ctx: RequestContext) => MANDATE_SCOPES.map((s) => [s, ctx.t(`network.person.scope.${s}`)] as const);
@@ -47,7 +47,7 @@ export function PeopleList({ ctx, people, filter, orgs, query, seesAll }: { ctx:
           <tbody>
             {people.map((p) => (
               <tr>
-                <th scope="row"><a href={personUrl(p.slug)}>{p.name}</a></th>
+                <th scope="row"><a href={personUrl(p.slug)}>{p.name}</a>{p.pageTitle ? <> · <a href={personPageUrl(p.pageTitle)}>{ctx.t('network.person.page_link', { name: p.name })}</a></> : null}</th>
                 <td>{ctx.t(`network.person.role.${p.role}`)}</td>
                 <td>{p.scope ? ctx.t(`network.person.scope.${p.scope}`) : ''}</td>
                 <td><Hosts p={p} /></td>
@@ -62,7 +62,10 @@ export function PeopleList({ ctx, people, filter, orgs, query, seesAll }: { ctx:
   );
 }
 
-export function PersonPage({ ctx, p, canEdit, chantiers }: { ctx: RequestContext; p: Person; canEdit: boolean; chantiers: Array<{ title: string; name: string; kind: 'member' | 'follower' }> }): Raw {
+type PersonChantier = { title: string; name: string; kind: 'member' | 'follower' };
+
+/** `hiddenPage`: the rendered text of the person's hidden wiki page, for the coordination team only. */
+export function PersonPage({ ctx, p, canEdit, canErase, chantiers, hiddenPage }: { ctx: RequestContext; p: Person; canEdit: boolean; canErase: boolean; chantiers: PersonChantier[]; hiddenPage?: string }): Raw {
   return (
     <Layout ctx={ctx} title={p.name}>
       <h1>{p.name}</h1>
@@ -78,7 +81,16 @@ export function PersonPage({ ctx, p, canEdit, chantiers }: { ctx: RequestContext
         ) : null}
       </dl>
       {p.bio ? p.bio.split(/\n{2,}/).map((para) => <p>{para}</p>) : null}
+      {p.pageTitle ? <p><a href={personPageUrl(p.pageTitle)}>{ctx.t('network.person.page_link', { name: p.name })}</a> <span class="hint">{ctx.t('network.person.page_hint')}</span></p> : null}
+      {hiddenPage !== undefined ? (
+        <section aria-labelledby="hidden-page">
+          <p class="notice">{ctx.t('network.person.page_hidden')}</p>
+          <h2 id="hidden-page">{ctx.t('network.person.page_hidden_text')}</h2>
+          <div class="hidden-page">{raw(hiddenPage)}</div>
+        </section>
+      ) : null}
       {canEdit ? <p><a href={`${personUrl(p.slug)}/modifier`}>{ctx.t('network.person.edit_link')}</a></p> : null}
+      {canErase ? <p><a href={`${personUrl(p.slug)}/effacer`}>{ctx.t('network.person.erase')}</a></p> : null}
       <p><a href="/reseau/personnes">{ctx.t('network.person.list')}</a></p>
     </Layout>
   );
@@ -110,6 +122,44 @@ export function PersonForm({ ctx, form, orgs, hosts, editing }: { ctx: RequestCo
         </fieldset>
         <SubmitButton>{ctx.t('form.save')}</SubmitButton>
       </form>
+    </Layout>
+  );
+}
+
+/** The infobox of a public person's wiki page: the personal fields, from the row (never from the page's revisions). */
+export function PersonInfobox({ ctx, p, chantiers }: { ctx: RequestContext; p: Person; chantiers: PersonChantier[] }): Raw {
+  return (
+    <table class="infobox">
+      <caption>{ctx.t('network.person.infobox')}</caption>
+      <tbody>
+        <InfoRow label={ctx.t('network.person.name')}>{p.name}</InfoRow>
+        <InfoRow label={ctx.t('network.person.role')}>{ctx.t(`network.person.role.${p.role}`)}</InfoRow>
+        <InfoRow label={ctx.t('network.person.scope')}>{p.scope ? ctx.t(`network.person.scope.${p.scope}`) : null}</InfoRow>
+        <InfoRow label={ctx.t('network.person.hosts')}>{p.hosts.length ? <><Hosts p={p} />{p.hosts.length > 1 ? ` (${ctx.t('network.person.shared')})` : ''}</> : null}</InfoRow>
+        <InfoRow label={ctx.t('network.person.start')}>{p.startDate ? <time datetime={p.startDate}>{p.startDate}</time> : null}</InfoRow>
+        <InfoRow label={ctx.t('network.person.end')}>{p.endDate ? <time datetime={p.endDate}>{p.endDate}</time> : null}</InfoRow>
+        {/* Inline, comma-separated (as the hosts): stacked short links would be too small a target (WCAG 2.5.8). */}
+        <InfoRow label={ctx.t('network.chantier.list')}>
+          {chantiers.length ? <>{chantiers.map((c, i) => <>{i > 0 ? ', ' : ''}<a href={chantierUrl(c.title)}>{c.name}</a>{c.kind === 'follower' ? ` (${ctx.t('network.person.follows')})` : ''}</>)}</> : null}
+        </InfoRow>
+        <tr><td colspan="2"><a href={personUrl(p.slug)}>{ctx.t('network.person.profile_link')}</a></td></tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Confirms an erasure (coordination): what goes, for good. */
+export function EraseForm({ ctx, p }: { ctx: RequestContext; p: Person }): Raw {
+  const heading = ctx.t('network.person.erase_title', { name: p.name });
+  return (
+    <Layout ctx={ctx} title={heading}>
+      <h1>{heading}</h1>
+      <p>{ctx.t('network.person.erase_intro')}</p>
+      <form method="post" action={`${personUrl(p.slug)}/effacer`}>
+        <CsrfField ctx={ctx} />
+        <SubmitButton>{ctx.t('network.person.erase_confirm')}</SubmitButton>
+      </form>
+      <p><a href={personUrl(p.slug)}>{p.name}</a></p>
     </Layout>
   );
 }

@@ -4,6 +4,8 @@ const seg = (key: string) => encodeURIComponent(key).replace(/%2F/g, '/').replac
 export const orgUrl = (title: string) => `/wiki/Organisation:${seg(title)}`;
 export const chantierUrl = (title: string) => `/wiki/Chantier:${seg(title)}`;
 export const personUrl = (slug: string) => `/reseau/personnes/${encodeURIComponent(slug)}`;
+/** A public person's wiki page (`Personne:`), by its title in key form. */
+export const personPageUrl = (title: string) => `/wiki/Personne:${seg(title)}`;
 export const rencontreUrl = (title: string) => `/wiki/Rencontre:${seg(title)}`;
 export const projectUrl = (title: string) => `/wiki/Projet:${seg(title)}`;
 export const learningUrl = (title: string) => `/wiki/Apprentissage:${seg(title)}`;

@@ -4,6 +4,7 @@ import { emit } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
 import type { Title } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
+import { checkSaveGuard } from '../guards.ts';
 import { renderWithLinks, storeRender } from '../render.ts';
 import { dbTitle, wikiStore } from '../store.ts';
 import { logAction } from './log-action.ts';
@@ -36,6 +37,7 @@ export async function undeletePage(deps: WikiDeps, actor: Actor, title: Title, r
     if (await store.livePage(title)) throw new AppError('validation_failed', {}, { _form: 'wiki.error.undelete_exists' });
     const [page] = await store.deletedPages(title);
     if (!page) throw new AppError('not_found');
+    await checkSaveGuard(deps, trx, actor, title);
     await trx.updateTable('pages').set({ deleted_at: null, touched_at: now }).where('id', '=', page.id).execute();
     const rev = await store.revision(page.latestRevId);
     if (rev) await storeRender(trx, page.id, rev.id, await renderWithLinks(trx, title, rev.content, rev.contentModel, true, deps.files), now);

@@ -6,6 +6,7 @@ import { talkOf, type Title } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
 import { assertCanEdit } from '../permissions.ts';
 import { renderWithLinks, storeRender } from '../render.ts';
+import { checkSaveGuard } from '../guards.ts';
 import { dbTitle, wikiStore } from '../store.ts';
 import { logAction } from './log-action.ts';
 
@@ -47,6 +48,9 @@ async function moveOne(trx: Executor, deps: WikiDeps, actor: Actor, input: MoveI
   const page = await store.livePage(input.from, { lock: true });
   if (!page) throw new AppError('not_found');
   assertCanEdit(actor, page);
+  // A guarded namespace (Personne:) decides on both ends: its pages neither leave nor arrive by hand.
+  await checkSaveGuard(deps, trx, actor, input.from, 'target');
+  await checkSaveGuard(deps, trx, actor, input.to, 'target');
   if (await store.livePage(input.to)) throw new AppError('validation_failed', {}, { target: 'wiki.move.target_exists' });
   const user = actor.kind === 'user' ? actor.user : undefined;
   const authorName = user?.name ?? 'Maillage';

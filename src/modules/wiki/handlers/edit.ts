@@ -62,7 +62,8 @@ export function editHandlers(wiki: Wiki) {
     async form(request: FastifyRequest, reply: FastifyReply, title: Title, query: Query) {
       if (title.namespace < 0) throw new AppError('bad_request');
       guard(request, await wiki.page(title));
-      return sendPage(reply, EditPage({ ctx: request.ctx, m: { ...(await model(title, query)), form: EMPTY_FORM } }));
+      const refusal = await wiki.saveRefusal(request.ctx.actor, title);
+      return sendPage(reply, EditPage({ ctx: request.ctx, m: { ...(await model(title, query)), form: refusal ? { values: {}, errors: { _form: refusal } } : EMPTY_FORM } }));
     },
 
     async submit(request: FastifyRequest, reply: FastifyReply, title: Title) {
