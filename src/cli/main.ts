@@ -45,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
         return await importCommand(loadConfig(), positionals[0], values);
       }
       case 'export': {
-        const { values } = parseArgs({ args: rest, options: { output: { type: 'string', short: 'o' }, latest: { type: 'boolean' }, namespace: { type: 'string' }, title: { type: 'string', multiple: true } } });
+        const { values } = parseArgs({ args: rest, options: { output: { type: 'string', short: 'o' }, latest: { type: 'boolean' }, namespace: { type: 'string' }, title: { type: 'string', multiple: true }, for: { type: 'string' } } });
         const { exportCommand } = await import('./export.ts');
         return await exportCommand(loadConfig(), values);
       }

@@ -3,7 +3,7 @@ import type { User } from '../../src/modules/accounts/index.ts';
 import {
   chooseMode, modeRadio, openEditor, paste, postedText, rawText, replaceSource, seedPage, sourceContent, submitEdit, visualContent, watchProblems,
 } from './editing.ts';
-import { focused, startSite, visit, type Site } from './support.ts';
+import { expectAccessible, focused, startSite, visit, type Site } from './support.ts';
 
 let site: Site;
 let author: User;
@@ -135,6 +135,42 @@ describe('wikitext pages', () => {
     expect(await submitEdit(page)).toBe(200);
     expect(await rawText(page, 'Page importée')).toBe("Intro.\n\n== Atelier ==\n\nTexte '''nouveau'''.\n\n== Suite ==\n\nFin.");
     await expect(page.locator('#mw-content-text .mw-parser-output b').textContent()).resolves.toBe('nouveau');
+    expect(problems).toEqual([]);
+  });
+
+  it('highlights wikitext (templates, links, headings, bold, comments, tags) and saves the text byte for byte', async () => {
+    const text = [
+      '== Présentation ==',
+      "Un '''atelier''' sur [[Accueil|la page d’accueil]] et {{Modèle:Bandeau|sujet=culture}}.<ref>Source</ref>",
+      '<!-- note interne -->',
+      '{{#if: oui | vrai | faux }}',
+      '[[Catégorie:Ateliers]]',
+    ].join('\n');
+    await seedPage(site, author, 'Wikitexte coloré', text, 'wikitext');
+    const { page, problems } = await signedInPage();
+    const stored = await rawText(page, 'Wikitexte coloré');
+    expect(await visit(page, '/wiki/Wikitexte_color%C3%A9?action=edit')).toBe(200);
+    // The wikitext mode arrives as a chunk; the editor marks itself once it is in place.
+    await page.locator('.editor-source .cm-editor[data-highlighting="wikitext"]').waitFor();
+    const content = sourceContent(page);
+    for (const token of ['template-name', 'link-pagename', 'section-header', 'apostrophes', 'strong', 'comment', 'exttag-name', 'parserfunction-name']) {
+      await expect(content.locator(`[class*="cm-mw-${token}"]`).count(), token).resolves.toBeGreaterThan(0);
+    }
+    await expect(content.locator('[class*="cm-mw-template-name"]').first().textContent()).resolves.toContain('Modèle:Bandeau');
+    // Accessibility as for Markdown: labelled, spell-checked, Tab leaves the editor.
+    await expect(content.getAttribute('aria-labelledby')).resolves.toBe('f-text-label');
+    await expect(content.getAttribute('spellcheck')).resolves.toBe('true');
+    await expectAccessible(page, 'wikitext edit page with highlighting');
+    await expect(postedText(page)).resolves.toBe(stored);
+    await content.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type('\n{{Pied}}');
+    await page.keyboard.press('Tab');
+    await expect(focused(page).then((f) => f?.tag)).resolves.not.toBe('div');
+    await expect(content.locator('[class*="cm-mw-template-name"]').last().textContent()).resolves.toBe('Pied');
+    await expect(postedText(page)).resolves.toBe(`${stored}\n{{Pied}}`);
+    expect(await submitEdit(page)).toBe(200);
+    expect(await rawText(page, 'Wikitexte coloré')).toBe(`${stored}\n{{Pied}}`);
     expect(problems).toEqual([]);
   });
 });

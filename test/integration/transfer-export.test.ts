@@ -6,7 +6,8 @@ import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/actor.ts';
 import type { Maillage } from '../../src/main.ts';
-import { parseTitle } from '../../src/modules/markup/index.ts';
+import { markdownToWikitext, parseTitle } from '../../src/modules/markup/index.ts';
+import { sha1Base36 } from '../../src/modules/wiki/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { scanDump } from '../support/dump.ts';
 import { describeEachEngine } from '../support/each-engine.ts';
@@ -91,7 +92,7 @@ describeEachEngine('transfer: export (export-0.11) and round trip', (engine) => 
   });
 
   it('writes export-0.11 XML in the XSD order, with bytes and sha1, that reads back as the same revisions', async () => {
-    const xml = await exportXml(a.m, { history: true });
+    const xml = await exportXml(a.m, { history: true, target: 'maillage' });
     expect(xsdOrderErrors(xml)).toEqual([]);
     expect(xml).toContain('<namespace key="14" case="first-letter">Catégorie</namespace>');
     expect(xml).toContain('<redirect title="Maintenance préventive" />');
@@ -110,7 +111,7 @@ describeEachEngine('transfer: export (export-0.11) and round trip', (engine) => 
 
   it('round trip: export then import elsewhere keeps every revision byte for byte, with authors, times, comments, flags', async () => {
     const file = path.join(dir, 'all.xml');
-    fs.writeFileSync(file, await exportXml(a.m, { history: true }));
+    fs.writeFileSync(file, await exportXml(a.m, { history: true, target: 'maillage' }));
     const s = await importFile(b.m, file);
     const src = await a.m.db.db.selectFrom('revisions').innerJoin('pages', 'pages.id', 'revisions.page_id').select(['revisions.id', 'revisions.content', 'revisions.sha1', 'revisions.created_at', 'revisions.author_name', 'revisions.summary', 'revisions.minor', 'revisions.content_model', 'revisions.size', 'pages.namespace', 'pages.title']).orderBy('revisions.id').execute();
     expect(s.revisionsAdded).toBe(src.length);
@@ -126,7 +127,50 @@ describeEachEngine('transfer: export (export-0.11) and round trip', (engine) => 
     }
     // Exported again from the copy, the dump says the same (page and revision ids aside).
     const strip = (x: string) => scanDump(x).map((p) => ({ ...p, revisions: p.revisions.map(({ id: _i, parentId: _p, ...rest }) => rest) }));
-    expect(strip(await exportXml(b.m, { history: true }))).toEqual(strip(fs.readFileSync(file, 'utf8')));
+    expect(strip(await exportXml(b.m, { history: true, target: 'maillage' }))).toEqual(strip(fs.readFileSync(file, 'utf8')));
+  });
+
+  it('for MediaWiki (the default): only the wikitext model, Markdown converted, bytes and sha1 of what is written; wikitext kept byte for byte', async () => {
+    const xml = await exportXml(a.m, { history: true });
+    expect(xsdOrderErrors(xml)).toEqual([]);
+    expect([...xml.matchAll(/<model>([^<]*)<\/model>/g)].map((m) => m[1])).toSatisfy((models: string[]) => models.length > 0 && models.every((m) => m === 'wikitext'));
+    expect(xml).not.toContain('markdown');
+    const local = await a.m.db.db.selectFrom('revisions').selectAll().orderBy('id').execute();
+    for (const r of [...xml.matchAll(/<revision>([\s\S]*?)<\/revision>/g)].map((m) => m[1]!)) {
+      const text = scanDump(`<page><title>x</title><revision>${r}</revision></page>`)[0]!.revisions[0]!;
+      const row = local.find((l) => l.id === text.id)!;
+      expect(r).toContain(`bytes="${Buffer.byteLength(text.text)}" sha1="${sha1Base36(text.text)}"`);
+      expect(text.sha1).toBe(sha1Base36(text.text));
+      if (row.content_model === 'wikitext') expect(text.text).toBe(row.content);
+      else expect(text.text).toBe(markdownToWikitext(row.content));
+    }
+    const page = scanDump(xml).find((p) => p.title === 'Aide:Échanges et citations')!;
+    expect(page.revisions[0]!.text).toBe('Texte avec & &lt; &gt; " \' et\ttab, émoji 🎉, espace insécable\u00A0!\n\n[[Page test]]');
+    // Imported back, the converted pages are wikitext pages that render the same words.
+    const file = path.join(dir, 'for-mediawiki.xml');
+    fs.writeFileSync(file, xml);
+    const c = await startTestApp(engine);
+    try {
+      await importFile(c.m, file);
+      const models = await c.m.db.db.selectFrom('revisions').select('content_model').distinct().execute();
+      expect(models.map((m) => m.content_model)).toEqual(['wikitext']);
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('Spécial:Exporter offers both destinations (MediaWiki checked by default) and honours `for=maillage`', async () => {
+    const reader = a.agent();
+    const form = await reader.get('/wiki/Sp%C3%A9cial:Exporter');
+    expect(form.body).toMatch(/<input type="radio" id="f-for-0" name="for" value="mediawiki" checked/);
+    expect(form.body).toContain('Pour MediaWiki');
+    const forMediaWiki = await reader.get('/wiki/Sp%C3%A9cial:Exporter?action=submit&pages=Aide:%C3%89changes_et_citations');
+    expect(forMediaWiki.body).toContain('<model>wikitext</model>');
+    expect(forMediaWiki.body).not.toContain('<model>markdown</model>');
+    const forMaillage = await reader.get('/wiki/Sp%C3%A9cial:Exporter?action=submit&for=maillage&pages=Aide:%C3%89changes_et_citations');
+    expect(forMaillage.body).toContain('<model>markdown</model>');
+    const row = await a.m.db.db.selectFrom('revisions').innerJoin('pages', 'pages.id', 'revisions.page_id').select('content').where('pages.title', '=', 'Échanges_et_citations').orderBy('revisions.id', 'desc').executeTakeFirstOrThrow();
+    expect(scanDump(forMaillage.body)[0]!.revisions[0]!.text).toBe(row.content);
   });
 
   it('exports the latest revisions only, a namespace, or a list of titles; Spécial:Exporter serves it to readers', async () => {

@@ -81,6 +81,18 @@ describeEachEngine('transfer: an import killed mid-way resumes without duplicate
     expect(livePages).toHaveLength(PAGES);
     const rendered = await db.db.selectFrom('page_renders').select(['page_id', 'rev_id']).execute();
     expect(new Map(rendered.map((r) => [r.page_id, r.rev_id]))).toEqual(new Map(livePages.map((p) => [p.id, p.latest_rev_id])));
+    // The import log: both runs logged what they added, so each page's entries add up to its revisions, none twice.
+    const logs = await db.db.selectFrom('logs').select(['page_id', 'params']).where('type', '=', 'import').execute();
+    const logged = new Map<number, number>();
+    for (const l of logs) {
+      const n = Number((JSON.parse(l.params) as { revisions: number }).revisions);
+      expect(n).toBeGreaterThan(0);
+      logged.set(l.page_id!, (logged.get(l.page_id!) ?? 0) + n);
+    }
+    const perPage = new Map<number, number>();
+    for (const r of await db.db.selectFrom('revisions').select('page_id').execute()) perPage.set(r.page_id, (perPage.get(r.page_id) ?? 0) + 1);
+    expect(logged).toEqual(perPage);
+    expect(logs.length).toBeLessThanOrEqual(PAGES + 1);
     // Histories are whole: each page's revisions chain from the first to the latest.
     const revs = await db.db.selectFrom('revisions').select(['id', 'page_id', 'parent_id']).orderBy('id').execute();
     for (const p of livePages) {

@@ -80,6 +80,17 @@ describeEachEngine('wiki: wikitext pages and templates', (engine) => {
     expect((await t.agent().get('/wiki/Essai_subst')).body).toContain('<b>La coordination</b>');
   });
 
+  it('shows the reference list of a page with refs, ids and classes kept (Cite)', async () => {
+    await save('Modèle:Source', '{{#tag:ref|{{{1}}}|name={{{nom}}}}}');
+    await save('Historique', "== Origines<ref>Archives</ref> ==\nFondée en 1998.{{Source|Registre, p. 4|nom=registre}} Reprise en 2004.{{Source|Registre, p. 4|nom=registre}}\n\n== Notes ==\n<references />");
+    const view = await t.agent().get('/wiki/Historique');
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain('<sup id="cite_ref-registre_2-1" class="reference"><a href="#cite_note-registre-2">');
+    expect(view.body).toContain('<div class="mw-references-wrap"><ol class="references">');
+    expect(view.body).toContain('<li id="cite_note-1"><span class="mw-cite-backlink"><a href="#cite_ref-1">↑</a></span> <span class="reference-text">Archives</span>');
+    expect(view.body).toContain('<li id="cite_note-registre-2"><span class="mw-cite-backlink">↑ <sup><a href="#cite_ref-registre_2-0">a</a></sup> et <sup><a href="#cite_ref-registre_2-1">b</a></sup></span> <span class="reference-text">Registre, p. 4</span>');
+  });
+
   it('sends MediaWiki index.php URLs on to the page URLs', async () => {
     const edit = await t.agent().get('/index.php?title=Rencontre_2021&action=edit&redlink=1');
     expect(edit.statusCode).toBe(301);

@@ -85,7 +85,7 @@ function mount(form: HTMLFormElement, textarea: HTMLTextAreaElement): void {
   // Wikitext (pages imported from MediaWiki) has no visual mode: the visual editor writes Markdown.
   const wikitext = form.dataset.model === 'wikitext';
   const visual = createVisualEditor({ parent: visualHost, labelledBy: labelId, describedBy, lang, markdownBlockLabel: t('editor.markdown_block'), onChange });
-  const source = createSourceEditor({ parent: sourcePane, text: textarea.value, labelledBy: labelId, describedBy, lang, syntax: wikitext ? 'plain' : 'markdown', onChange });
+  const source = createSourceEditor({ parent: sourcePane, text: textarea.value, labelledBy: labelId, describedBy, lang, syntax: wikitext ? 'wikitext' : 'markdown', onChange });
   const dialog = createLinkDialog(messages);
   visualPane.prepend(createToolbar(visual.editor, messages, (selected) => dialog.open(selected)));
 

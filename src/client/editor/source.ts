@@ -1,11 +1,11 @@
 /**
- * The source editor: CodeMirror 6 with Markdown highlighting, line wrapping and the browser's
+ * The source editor: CodeMirror 6 with Markdown or wikitext highlighting, line wrapping and the browser's
  * French spell checker. Tab is left to the browser so keyboard users can leave the editor.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { insertNewlineContinueMarkup, markdownLanguage } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, keymap } from '@codemirror/view';
 import { adoptCodeMirrorStyles } from './csp-styles.ts';
 
@@ -24,8 +24,11 @@ export interface SourceOptions {
   labelledBy: string;
   describedBy?: string;
   lang: string;
-  /** Markdown gets its highlighting and list continuation; wikitext is edited as plain text. */
-  syntax?: 'markdown' | 'plain';
+  /**
+   * Markdown gets its highlighting and list continuation; wikitext gets MediaWiki highlighting,
+   * loaded on demand (the editor works as plain text until it arrives); plain is plain text.
+   */
+  syntax?: 'markdown' | 'wikitext' | 'plain';
   onChange(): void;
 }
 
@@ -40,6 +43,8 @@ export function createSourceEditor(o: SourceOptions): SourceEditor {
     lang: o.lang,
   };
   if (o.describedBy) attributes['aria-describedby'] = o.describedBy;
+  const markdown = o.syntax === undefined || o.syntax === 'markdown';
+  const language = new Compartment();
   const view = new EditorView({
     parent: o.parent,
     state: EditorState.create({
@@ -47,13 +52,13 @@ export function createSourceEditor(o: SourceOptions): SourceEditor {
       extensions: [
         history(),
         drawSelection(),
-        ...(o.syntax === 'plain'
-          ? [keymap.of([...defaultKeymap, ...historyKeymap])]
-          : [
+        ...(markdown
+          ? [
               // Markdown + GFM without `markdown()`'s embedded HTML/CSS/JS languages (150 kB we do not need).
               keymap.of([{ key: 'Enter', run: insertNewlineContinueMarkup }, ...defaultKeymap, ...historyKeymap]),
               new LanguageSupport(markdownLanguage),
-            ]),
+            ]
+          : [keymap.of([...defaultKeymap, ...historyKeymap]), language.of([])]),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of(attributes),
@@ -63,6 +68,14 @@ export function createSourceEditor(o: SourceOptions): SourceEditor {
       ],
     }),
   });
+  if (o.syntax === 'wikitext') {
+    import('./wikitext-mode.ts')
+      .then((mode) => {
+        view.dispatch({ effects: language.reconfigure(mode.wikitextLanguage()) });
+        view.dom.dataset.highlighting = 'wikitext';
+      })
+      .catch((error: unknown) => console.error('Wikitext highlighting could not load', error));
+  }
   return {
     view,
     getText: () => view.state.doc.toString(),

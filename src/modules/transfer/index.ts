@@ -14,6 +14,7 @@ import type { Db, Engine } from '../../core/db/index.ts';
 import { isRole } from '../accounts/index.ts';
 import type { FilesModule } from '../files/index.ts';
 import type { WikiModule } from '../wiki/index.ts';
+import type { ExtraText } from '../search/index.ts';
 import { exportDump, type ExportOptions } from './export/writer.ts';
 import { runImport, type ImportOptions } from './import/importer.ts';
 import { createImportJob, getImportJob, importRunner, listImportJobs, type ImportJob } from './jobs.ts';
@@ -22,7 +23,8 @@ import type { TransferDeps } from './types.ts';
 
 export { TransferError } from './types.ts';
 export type { ImportProgress, ImportSummary } from './types.ts';
-export type { ExportOptions } from './export/writer.ts';
+export type { ExportOptions, ExportTarget } from './export/writer.ts';
+export { EXPORT_TARGETS } from './export/writer.ts';
 export type { ImportJob } from './jobs.ts';
 export { progressBar } from './import/progress.ts';
 
@@ -33,8 +35,8 @@ async function jobActor(db: Db, job: ImportJob): Promise<Actor> {
   return { kind: 'user', sessionId: `import-${job.id}`, user: { id: u.id, name: u.name, email: u.email, role: u.role, locale: null, createdAt: u.created_at } };
 }
 
-export function createTransferModule(d: { db: Db; engine: Engine; clock: Clock; wiki: WikiModule; files?: FilesModule; dataDir: string; logger?: { warn(o: object, msg: string): void } }) {
-  const deps: TransferDeps = { db: d.db, engine: d.engine, clock: d.clock, wiki: d.wiki.wiki, files: d.files, importDir: path.join(d.dataDir, 'imports') };
+export function createTransferModule(d: { db: Db; engine: Engine; clock: Clock; wiki: WikiModule; files?: FilesModule; dataDir: string; logger?: { warn(o: object, msg: string): void }; extraText?: ExtraText }) {
+  const deps: TransferDeps = { db: d.db, engine: d.engine, clock: d.clock, wiki: d.wiki.wiki, files: d.files, importDir: path.join(d.dataDir, 'imports'), extraText: d.extraText };
   const runner = importRunner(deps, (job) => jobActor(d.db, job), d.logger);
   d.wiki.registerSpecial(['Exporter', 'Export'], exportSpecial(deps));
   return {

@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { sendPage } from '../../core/http/render.ts';
 import { EMPTY_FORM } from '../../core/layout/components.tsx';
 import { authorize } from '../accounts/index.ts';
-import { exportDump } from './export/writer.ts';
+import { EXPORT_TARGETS, exportDump, type ExportTarget } from './export/writer.ts';
 import { createImportJob, getImportJob, listImportJobs, type importRunner } from './jobs.ts';
 import type { TransferDeps } from './types.ts';
 import { receiveMultipart, type DumpForm } from './upload.ts';
@@ -88,14 +88,17 @@ export function exportSpecial(deps: TransferDeps) {
     const history = query.history === '1' || query.history === 'on' || query.history === 'true';
     const titles = subpage ? [subpage.replace(/_/g, ' ')] : pages.split(/\r?\n/).map((t) => t.trim()).filter(Boolean);
     const ns = /^\d{1,4}$/.test(namespace) ? Number(namespace) : undefined;
-    if (!subpage && query.action !== 'submit') return sendPage(reply, ExportPage({ ctx, values: { pages, namespace, history }, empty: false }));
-    if (titles.length === 0 && ns === undefined) return sendPage(reply, ExportPage({ ctx, values: { pages, namespace, history }, empty: true }), 400);
+    // For MediaWiki unless Maillage is asked for (Markdown converted to wikitext; see export/writer.ts).
+    const target: ExportTarget = EXPORT_TARGETS.find((t) => t === query.for) ?? 'mediawiki';
+    const values = { pages, namespace, history, target };
+    if (!subpage && query.action !== 'submit') return sendPage(reply, ExportPage({ ctx, values, empty: false }));
+    if (titles.length === 0 && ns === undefined) return sendPage(reply, ExportPage({ ctx, values, empty: true }), 400);
     const out = new PassThrough();
     const stamp = new Date(deps.clock.now()).toISOString().slice(0, 10).replace(/-/g, '');
     reply.header('content-type', 'application/xml; charset=utf-8');
     reply.header('content-disposition', `attachment; filename="maillage-${stamp}.xml"`);
     reply.header('cache-control', 'no-store');
-    exportDump(deps, out, { history, namespace: ns, titles: titles.length ? titles : undefined }).then(() => out.end(), (err) => out.destroy(err as Error));
+    exportDump(deps, out, { history, namespace: ns, titles: titles.length ? titles : undefined, target }).then(() => out.end(), (err) => out.destroy(err as Error));
     return reply.send(out);
   };
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.ts';
 import type { Db, Engine } from '../../core/db/index.ts';
 import type { MessageKey } from '../../core/i18n/index.ts';
 import type { FilesModule } from '../files/index.ts';
+import type { ExtraText } from '../search/index.ts';
 import type { Wiki } from '../wiki/index.ts';
 
 export interface TransferDeps {
@@ -13,6 +14,8 @@ export interface TransferDeps {
   files?: Pick<FilesModule, 'upload'>;
   /** Where uploaded dumps are kept while they are imported (DATA_DIR/imports). */
   importDir: string;
+  /** Words to index with an imported page beside its rendered text (the network's entity fields), as the search feed does for saved pages. */
+  extraText?: ExtraText;
 }
 
 /** A failure the user can act on: an i18n key and its parameters (never a stack trace). */

@@ -1,6 +1,15 @@
 import { once } from 'node:events';
-import { NAMESPACES, parseTitle, redirectTarget, titleFromStored, type ContentModel } from '../../markup/index.ts';
+import { markdownToWikitext, NAMESPACES, parseTitle, redirectTarget, titleFromStored, type ContentModel } from '../../markup/index.ts';
+import { sha1Base36 } from '../../wiki/index.ts';
 import type { TransferDeps } from '../types.ts';
+
+/**
+ * Who the dump is for. `mediawiki` (the default): Markdown revisions are converted to wikitext,
+ * so MediaWiki's importDump.php accepts every revision (it knows no markdown model).
+ * `maillage`: every revision byte for byte in its own model, for Maillage-to-Maillage moves.
+ */
+export type ExportTarget = 'mediawiki' | 'maillage';
+export const EXPORT_TARGETS: readonly ExportTarget[] = ['mediawiki', 'maillage'];
 
 export interface ExportOptions {
   /** Every revision (default), or only each page's latest. */
@@ -11,6 +20,8 @@ export interface ExportOptions {
   /** Site name written in <siteinfo>. */
   siteName?: string;
   baseUrl?: string;
+  /** Default `mediawiki`. */
+  target?: ExportTarget;
 }
 
 /** Pages and revisions read per query: memory stays flat whatever the wiki's size. */
@@ -79,7 +90,7 @@ export async function exportDump(deps: TransferDeps, out: NodeJS.WritableStream,
             chunk += head;
             first = false;
           }
-          chunk += revisionXml(r, o.history);
+          chunk += revisionXml(forTarget(r, o.target ?? 'mediawiki'), o.history);
           revisions++;
         }
         await write(chunk);
@@ -93,6 +104,15 @@ export async function exportDump(deps: TransferDeps, out: NodeJS.WritableStream,
   }
   await write('</mediawiki>\n');
   return { pages, revisions };
+}
+
+type RevisionRow = { id: number; parent_id: number | null; created_at: number; user_id: number | null; author_name: string; minor: number; summary: string; content_model: string; content: string; size: number; sha1: string };
+
+/** A revision as the target wiki will store it: Markdown becomes wikitext for MediaWiki. */
+function forTarget(r: RevisionRow, target: ExportTarget): RevisionRow {
+  if (target === 'maillage' || r.content_model !== 'markdown') return r;
+  const content = markdownToWikitext(r.content);
+  return { ...r, content, content_model: 'wikitext', size: Buffer.byteLength(content, 'utf8'), sha1: sha1Base36(content) };
 }
 
 function revisionXml(r: { id: number; parent_id: number | null; created_at: number; user_id: number | null; author_name: string; minor: number; summary: string; content_model: string; content: string; size: number; sha1: string }, history: boolean): string {

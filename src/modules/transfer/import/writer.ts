@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../core/actor.ts';
 import type { Executor } from '../../../core/events.ts';
+import { DEFAULT_LOCALE, translate } from '../../../core/i18n/index.ts';
 import type { Title } from '../../markup/index.ts';
-import { sha1Base36, type ImportedPage, type ImportedRevision } from '../../wiki/index.ts';
+import { logActions, sha1Base36, updateLogEntry, type ImportedPage, type ImportedRevision } from '../../wiki/index.ts';
 import type { TransferDeps } from '../types.ts';
 
 /** One revision read from the dump, mapped, waiting for its batch. */
@@ -101,10 +103,51 @@ export function batchWriter(deps: TransferDeps, actor: Actor, importId: number, 
     for (let i = 0; i < links.length; i += 500) {
       await trx.insertInto('transfer_revisions').values(links.slice(i, i + 500)).onConflict((oc) => oc.columns(['source', 'source_rev_id']).doNothing()).execute();
     }
-    const touched = [...new Set(pageIds.filter((id) => id > 0))].map((page_id) => ({ import_id: importId, page_id }));
+    const logIds = await logImportedPages(deps, trx, actor, importId, pages, pageIds, kept);
+    const touched = [...new Set(pageIds.filter((id) => id > 0))].map((page_id) => ({ import_id: importId, page_id, log_id: logIds.get(page_id) ?? null }));
     for (let i = 0; i < touched.length; i += 500) {
-      await trx.insertInto('transfer_import_pages').values(touched.slice(i, i + 500)).onConflict((oc) => oc.columns(['import_id', 'page_id']).doNothing()).execute();
+      await trx.insertInto('transfer_import_pages').values(touched.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['import_id', 'page_id']).doUpdateSet({ log_id: sql<number | null>`coalesce(transfer_import_pages.log_id, excluded.log_id)` })).execute();
     }
     return { added: links.length, skipped, pageIds };
   };
+}
+
+/** The import log's comment, in the wiki's content language, as MediaWiki's « N révisions importées ». */
+function importComment(revisions: number): string {
+  return translate(DEFAULT_LOCALE, revisions === 1 ? 'transfer.log.revisions.one' : 'transfer.log.revisions.other', { count: revisions });
+}
+
+/**
+ * One `import/upload` log entry (and recent-changes line) per page that got revisions, written
+ * in bulk with the batch. A page whose entry this import already wrote (cut across batches) has
+ * its count updated instead; revisions a re-run skips add nothing. Returns the new entries' ids by page.
+ */
+async function logImportedPages(deps: TransferDeps, trx: Executor, actor: Actor, importId: number, pages: readonly PendingPage[], pageIds: readonly number[], kept: readonly PendingRevision[][]): Promise<Map<number, number>> {
+  const added = new Map<number, { title: Title; count: number }>();
+  kept.forEach((revs, i) => {
+    const id = pageIds[i]!;
+    if (id <= 0 || revs.length === 0) return;
+    added.set(id, { title: pages[i]!.title, count: (added.get(id)?.count ?? 0) + revs.length });
+  });
+  const ids = [...added.keys()];
+  const existing = new Map<number, number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await trx.selectFrom('transfer_import_pages').select(['page_id', 'log_id']).where('import_id', '=', importId).where('page_id', 'in', ids.slice(i, i + 500)).where('log_id', 'is not', null).execute();
+    for (const r of rows) existing.set(r.page_id, r.log_id!);
+  }
+  if (existing.size > 0) {
+    const logs = await trx.selectFrom('logs').select(['id', 'params']).where('id', 'in', [...existing.values()]).execute();
+    const before = new Map(logs.map((l) => [l.id, Number((JSON.parse(l.params) as { revisions?: number }).revisions ?? 0)]));
+    for (const [pageId, logId] of existing) {
+      const total = (before.get(logId) ?? 0) + added.get(pageId)!.count;
+      await updateLogEntry(trx, logId, importComment(total), { revisions: total });
+    }
+  }
+  const fresh = ids.filter((id) => !existing.has(id));
+  const logIds = await logActions(trx, { type: 'import', action: 'upload', actor, now: deps.clock.now() }, fresh.map((id) => {
+    const { title, count } = added.get(id)!;
+    return { title, pageId: id, comment: importComment(count), params: { revisions: count } };
+  }));
+  return new Map(fresh.map((id, k) => [id, logIds[k]!]));
 }

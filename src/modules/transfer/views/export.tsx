@@ -1,11 +1,12 @@
 import type { Raw } from '#jsx/jsx-runtime';
 import type { RequestContext } from '../../../core/http/context.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
-import { Alert, SubmitButton } from '../../../core/layout/components.tsx';
+import { Alert, ChoiceGroup, EMPTY_FORM, SubmitButton } from '../../../core/layout/components.tsx';
 import { NAMESPACES } from '../../markup/index.ts';
+import type { ExportTarget } from '../export/writer.ts';
 
 /** Spécial:Exporter: titles or a namespace, current version or whole history (a GET form: exporting changes nothing). */
-export function ExportPage({ ctx, values, empty }: { ctx: RequestContext; values: { pages: string; namespace: string; history: boolean }; empty: boolean }): Raw {
+export function ExportPage({ ctx, values, empty }: { ctx: RequestContext; values: { pages: string; namespace: string; history: boolean; target: ExportTarget }; empty: boolean }): Raw {
   const heading = ctx.t('transfer.export.heading');
   return (
     <Layout ctx={ctx} title={heading}>
@@ -29,6 +30,10 @@ export function ExportPage({ ctx, values, empty }: { ctx: RequestContext; values
           <input id="f-history" name="history" type="checkbox" value="1" checked={values.history} />{' '}
           <label for="f-history">{ctx.t('transfer.export.history')}</label>
         </div>
+        <ChoiceGroup
+          ctx={ctx} form={EMPTY_FORM} name="for" type="radio" legend={ctx.t('transfer.export.target')} checked={new Set([values.target])}
+          options={[['mediawiki', ctx.t('transfer.export.target.mediawiki')], ['maillage', ctx.t('transfer.export.target.maillage')]]}
+        />
         <SubmitButton>{ctx.t('transfer.export.submit')}</SubmitButton>
       </form>
     </Layout>

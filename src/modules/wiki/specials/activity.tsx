@@ -7,6 +7,7 @@ import { parseTitle, titleFromStored, titleUrl } from '../../markup/index.ts';
 import { intParam } from '../handlers/labels.ts';
 import type { WikiQueries } from '../queries.ts';
 import type { Wiki } from '../service.ts';
+import { LogAction, LogTypeSelect } from '../views/log-line.tsx';
 import { ChangesList, NamespaceSelect, SpecialPage, TitleList } from '../views/specials.tsx';
 import { atomFeed } from './atom.ts';
 import { namespaceParam, type SpecialHandler } from './index.ts';
@@ -65,18 +66,24 @@ export function activityPages(q: WikiQueries, wiki: Wiki, publicUrl: string): Ar
     const type = (sub || query.type || '').trim() || undefined;
     const page = query.page ? parseTitle(query.page) : undefined;
     const rows = await q.logs({ type, page: page?.ok ? page.title : undefined, limit: 200 });
-    return sendPage(reply, SpecialPage({ ctx, heading: ctx.t('special.log'), children: rows.length === 0 ? <p>{ctx.t('special.empty')}</p> : (
+    const filter = (
+      <form method="get" action="/wiki/Spécial:Journal" class="inline-filters">
+        <label for="f-type">{ctx.t('log.filter.type')}</label> <LogTypeSelect ctx={ctx} selected={type} />{' '}
+        <button type="submit" class="button secondary">{ctx.t('special.show')}</button>
+      </form>
+    );
+    return sendPage(reply, SpecialPage({ ctx, heading: ctx.t('special.log'), children: [filter, rows.length === 0 ? <p>{ctx.t('special.empty')}</p> : (
       <ul class="changes">
         {rows.map((r) => (
           <li>
             <time datetime={new Date(r.createdAt).toISOString()}>{formatDateTime(r.createdAt, ctx.locale)}</time>{' '}
-            {r.authorName} {ctx.t('special.rc.log', { type: r.type, action: r.action })} <a href={titleUrl(r.title)}>{r.title.full}</a>
+            {r.authorName} <LogAction ctx={ctx} type={r.type} action={r.action} title={r.title} />
             {typeof r.params.target === 'string' ? <> → {r.params.target}</> : null}
             {r.comment ? <span class="comment"> ({r.comment})</span> : null}
           </li>
         ))}
       </ul>
-    ) }));
+    )] }));
   };
 
   const watchlist: SpecialHandler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -99,7 +106,7 @@ export function activityPages(q: WikiQueries, wiki: Wiki, publicUrl: string): Ar
           return (
             <li class={n.read_at ? 'read' : 'unread'}>
               {formatDateTime(n.created_at, ctx.locale)}{' '}
-              {ctx.t(n.kind === 'page.created' ? 'special.notifications.created' : 'special.notifications.edited', { user: n.actor_name })}{' '}
+              {ctx.t(n.kind === 'page.created' ? 'special.notifications.created' : n.kind === 'network.need' ? 'special.notifications.need' : 'special.notifications.edited', { user: n.actor_name })}{' '}
               <a href={n.rev_id ? `${url}?diff=${n.rev_id}` : url}>{t ? t.full : n.title}</a>
               {n.read_at ? null : <strong> {ctx.t('special.notifications.new')}</strong>}
             </li>

@@ -4,6 +4,7 @@ import { formatDateTime, formatNumber } from '../../../core/i18n/index.ts';
 import { Layout } from '../../../core/layout/Layout.tsx';
 import { NAMESPACES, titleUrl, type Title } from '../../markup/index.ts';
 import type { RecentChange } from '../queries.ts';
+import { LogAction } from './log-line.tsx';
 
 export function SpecialPage({ ctx, heading, children }: { ctx: RequestContext; heading: string; children?: Child }): Raw {
   return (
@@ -50,7 +51,7 @@ export function ChangesList({ ctx, changes }: { ctx: RequestContext; changes: Re
           <li>
             <time datetime={new Date(c.createdAt).toISOString()}>{formatDateTime(c.createdAt, ctx.locale)}</time>{' '}
             {c.kind === 'log' ? (
-              <span>{ctx.t('special.rc.log', { type: c.logType ?? '', action: c.logAction ?? '' })} <a href={url}>{c.title.full}</a></span>
+              <LogAction ctx={ctx} type={c.logType ?? ''} action={c.logAction ?? ''} title={c.title} withType />
             ) : (
               <>
                 {c.oldRevId ? <a href={`${url}?diff=${c.revId}&oldid=${c.oldRevId}`}>{ctx.t('wiki.history.prev')}</a> : <span>{ctx.t('wiki.history.prev')}</span>}
