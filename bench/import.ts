@@ -16,6 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-import-'));
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
 const rssAt: Record<string, number> = {};
+const heapAt: Record<string, number> = {};
 
 try {
   const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:3000' });
@@ -28,7 +29,10 @@ try {
     importId, file, actor,
     onProgress: (p) => {
       if (p.phase !== 'load' && !loadEnd) { loadEnd = performance.now(); rssAt.load = process.memoryUsage().rss; }
-      rssAt[`pages≈${Math.round(p.pages / 2500) * 2500}`] = Math.max(rssAt[`pages≈${Math.round(p.pages / 2500) * 2500}`] ?? 0, process.memoryUsage().rss);
+      const key = p.phase === 'load' ? `read≈${Math.round(p.pages / 2500) * 2500}` : `rendered≈${Math.round(p.pagesRendered / 2500) * 2500}`;
+      const mem = process.memoryUsage();
+      rssAt[key] = Math.max(rssAt[key] ?? 0, mem.rss);
+      heapAt[key] = Math.max(heapAt[key] ?? 0, mem.heapUsed);
     },
   });
   const total = (performance.now() - t0) / 1000;
@@ -52,6 +56,7 @@ try {
   console.log(`total              ${total.toFixed(1)} s (${(s.pages / total).toFixed(0)} pages/s, ${(s.revisionsAdded / total).toFixed(0)} revisions/s)`);
   console.log(`peak RSS           ${mb(Math.max(peak, process.resourceUsage().maxRSS * 1024))}`);
   console.log(`RSS by progress    ${Object.entries(rssAt).map(([k, v]) => `${k}: ${mb(v)}`).join(', ')}`);
+  console.log(`JS heap used       ${Object.entries(heapAt).map(([k, v]) => `${k}: ${mb(v)}`).join(', ')}`);
 } finally {
   clearInterval(sampler);
   fs.rmSync(dir, { recursive: true, force: true });

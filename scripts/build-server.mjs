@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the server into one ES module, dist/maillage.mjs (npm packages stay external), so
- * production runs plain Node without the TypeScript loader: about 20 MB less per process and
- * no start-up transpiling. Migrations stay .ts files, loaded by Node's own type stripping.
+ * Builds the server into one ES module, dist/maillage.mjs (npm packages stay external), and the
+ * render worker threads' module into dist/render-worker.mjs, so production runs plain Node
+ * without the TypeScript loader: about 20 MB less per process and no start-up transpiling. Migrations stay .ts files, loaded by Node's own type stripping.
  *
  *   node scripts/build-server.mjs
  */
@@ -12,10 +12,8 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-await esbuild.build({
+const common = {
   absWorkingDir: root,
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/maillage.mjs',
   bundle: true,
   packages: 'external',
   platform: 'node',
@@ -23,4 +21,7 @@ await esbuild.build({
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-});
+};
+await esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/maillage.mjs' });
+// The render worker threads' module (src/modules/wiki/render/pool.ts finds it beside the bundle).
+await esbuild.build({ ...common, entryPoints: ['src/modules/wiki/render/worker.ts'], outfile: 'dist/render-worker.mjs' });

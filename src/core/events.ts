@@ -30,13 +30,23 @@ const MAX_ATTEMPTS = 5;
 
 type EventRow = { id: number; type: string; payload: string; created_at: number };
 
-export async function emit(db: Executor, type: string, payload: unknown, now: number): Promise<void> {
-  await db.insertInto('events').values({ type, payload: JSON.stringify(payload), created_at: now, claimed_at: null, processed_at: null, last_error: null }).execute();
+/** Writes an event in the caller's transaction; returns its id (for `EventBus.handleNow`). */
+export async function emit(db: Executor, type: string, payload: unknown, now: number): Promise<number> {
+  const row = await db.insertInto('events').values({ type, payload: JSON.stringify(payload), created_at: now, claimed_at: null, processed_at: null, last_error: null }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export interface EventBus {
   /** Processes pending events until none is left; returns how many were handled. */
   drain(): Promise<number>;
+  /**
+   * Handles events the caller's transaction just emitted, inside that transaction, before it
+   * commits: one commit for a change and its side effects instead of two. Each event runs in a
+   * savepoint; a failing handler is rolled back to it and its event stays pending (with one
+   * attempt counted) for `drain`, so the change itself still commits. Nobody else can see the
+   * event before the commit, so it is never handled twice.
+   */
+  handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<void>;
   /** Polls in the background (for events left by another instance or a crash). */
   start(intervalMs?: number): void;
   stop(): void;
@@ -83,14 +93,44 @@ export function createEventBus(db: Db, handlers: Record<string, EventHandler[]>,
     return found ? 'done' : 'none';
   }
 
+  /** Whether an event waits, by a plain read: cheaper than a claim (a write transaction) that finds nothing. */
+  async function pending(): Promise<boolean> {
+    const row = await db.selectFrom('events').select('id').where('processed_at', 'is', null).where('attempts', '<', MAX_ATTEMPTS).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async function drainOnce(): Promise<number> {
     let handled = 0;
     // A failed event stays pending with one more attempt, and is left alone after MAX_ATTEMPTS.
-    for (let r = await processNext(); r !== 'none'; r = await processNext()) if (r === 'done') handled++;
+    while (await pending()) {
+      const r = await processNext();
+      if (r === 'none') break;
+      if (r === 'done') handled++;
+    }
     return handled;
   }
 
+  async function handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<void> {
+    for (const id of ids) {
+      const row = await trx.selectFrom('events').select(['id', 'type', 'payload', 'created_at']).where('id', '=', id).where('processed_at', 'is', null).executeTakeFirst();
+      if (!row) continue;
+      const event: DomainEvent = { id: row.id, type: row.type, payload: JSON.parse(row.payload) as unknown, createdAt: Number(row.created_at) };
+      await sql`savepoint outbox_event`.execute(trx);
+      try {
+        for (const handler of handlers[event.type] ?? []) await handler(event, trx);
+        await trx.updateTable('events').set({ processed_at: clock.now(), claimed_at: clock.now(), last_error: null }).where('id', '=', event.id).execute();
+        await sql`release savepoint outbox_event`.execute(trx);
+      } catch (err) {
+        await sql`rollback to savepoint outbox_event`.execute(trx);
+        await sql`release savepoint outbox_event`.execute(trx);
+        log?.warn({ err, event: event.type, id: event.id }, 'event handler failed; left for the drain');
+        await trx.updateTable('events').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(err).slice(0, 500) })).where('id', '=', event.id).execute();
+      }
+    }
+  }
+
   return {
+    handleNow,
     drain() {
       // One drain at a time per instance; callers wait for the one running, then run again.
       const next = (running ?? Promise.resolve(0)).catch(() => 0).then(() => drainOnce());

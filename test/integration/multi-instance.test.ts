@@ -18,7 +18,8 @@ class Browser {
     return { status: res.status, location: res.headers.get('location'), body: await res.text() };
   }
   async post(base: string, path: string, form: Record<string, string>) {
-    const page = await this.fetch(`${base}/`);
+    // The page with the form: signed in, any page (sign-out form); anonymous, the sign-in page.
+    const page = await this.fetch(`${base}${this.cookies.size > 0 && [...this.cookies.keys()].some((k) => k.includes('session')) ? '/' : '/connexion'}`);
     const token = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
     return this.fetch(`${base}${path}`, { method: 'POST', body: new URLSearchParams({ _csrf: token, ...form }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }

@@ -37,6 +37,30 @@ describeEachEngine('outbox', (engine) => {
     expect(await bus.drain()).toBe(0);
   });
 
+  it('handles a transaction\'s own events before it commits, and leaves a failing one to the drain without losing the change', async () => {
+    let fail = true;
+    const bus = createEventBus(h.db, {
+      'test.ok': [write('outbox-test-ok')],
+      'test.flaky': [async (e, db) => {
+        await write('outbox-test-flaky-partial')(e, db);
+        if (fail) throw new Error('not yet');
+        await write('outbox-test-flaky')(e, db);
+      }],
+    }, clock, { warn: () => {} }, engine);
+    await h.db.transaction().execute(async (trx) => {
+      await trx.insertInto('settings').values({ key: 'outbox-test-change', value: 'x' }).execute();
+      await bus.handleNow(trx, [await emit(trx, 'test.ok', {}, clock.now()), await emit(trx, 'test.flaky', {}, clock.now())]);
+    });
+    // The change and the first event's effect committed together; the failing handler's write was rolled back to its savepoint.
+    expect(await settingsOf()).toEqual(['outbox-test-change=x', 'outbox-test-ok=x']);
+    const rows = await h.db.selectFrom('events').select(['type', 'attempts', 'processed_at']).orderBy('id').execute();
+    expect(rows.map((r) => [r.type, r.attempts, r.processed_at !== null])).toEqual([['test.ok', 0, true], ['test.flaky', 1, false]]);
+    fail = false;
+    expect(await bus.drain()).toBe(1);
+    expect(await settingsOf()).toEqual(['outbox-test-change=x', 'outbox-test-flaky=x', 'outbox-test-flaky-partial=x', 'outbox-test-ok=x']);
+    expect(await bus.drain()).toBe(0);
+  });
+
   it('rolls back the writes of a failing handler, counts the attempt and gives up after five', async () => {
     let calls = 0;
     const failing: EventHandler = async (e, db) => {

@@ -35,6 +35,23 @@ describeEachEngine('web shell: language, errors, health, demo', (engine) => {
     expect((await a.get('/connexion', { 'accept-language': 'en' })).body).toContain('<html lang="fr-CA"');
   });
 
+  it('lets an anonymous visitor switch language by a GET form, so read pages need no CSRF token or cookie', async () => {
+    const a = t.agent();
+    const home = await a.get('/');
+    expect(home.body).toContain('<form method="get" action="/langue" class="lang-switch">');
+    expect(home.body).not.toContain('name="_csrf"');
+    expect(String(home.headers['set-cookie'] ?? '')).not.toContain('maillage_csrf');
+    const sw = await a.get('/langue?lang=en-CA&retour=%2Fconnexion');
+    expect(sw.statusCode).toBe(303);
+    expect(sw.headers.location).toBe('/connexion');
+    const login = await a.get('/connexion');
+    expect(login.body).toContain('<html lang="en-CA"');
+    // A page with a form makes the token, and sets the cookie it is bound to.
+    expect(login.body).toContain('name="_csrf"');
+    expect(String(login.headers['set-cookie'] ?? '')).toContain('maillage_csrf=');
+    expect((await a.get('/langue?lang=xx&retour=https%3A%2F%2Fevil.example%2F')).headers.location).toBe('/');
+  });
+
   it('remembers a signed-in user’s language on the account', async () => {
     const a = await t.signedIn('agent', 'lang@example.ca');
     await a.post('/langue', { lang: 'en-CA', retour: '/' });

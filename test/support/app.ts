@@ -98,12 +98,19 @@ export class Agent {
     return this.request('GET', url, { headers });
   }
 
-  /** The CSRF token a page served to this client would carry. */
-  async csrf(page = '/'): Promise<string> {
-    const res = await this.get(page);
-    const token = csrfIn(res.body);
-    if (!token) throw new Error(`no CSRF token on ${page} (${res.statusCode})`);
-    return token;
+  /**
+   * The CSRF token a page with a form served to this client would carry. By default the home
+   * page (signed in, its header has the sign-out form) or else the sign-in page (anonymous
+   * visitors' pages carry no form, hence no token).
+   */
+  async csrf(page?: string): Promise<string> {
+    for (const p of page ? [page] : ['/', '/connexion']) {
+      const res = await this.get(p);
+      const token = csrfIn(res.body);
+      if (token) return token;
+      if (page) throw new Error(`no CSRF token on ${page} (${res.statusCode})`);
+    }
+    throw new Error('no CSRF token on / nor /connexion');
   }
 
   async post(url: string, form: Record<string, string>, opts: { csrf?: string | false; headers?: Record<string, string> } = {}) {

@@ -69,7 +69,7 @@ export interface UploadRes {
 /** Posts the upload form as a browser would (multipart, CSRF token as a field, the agent's cookies). */
 export async function upload(app: FastifyInstance, agent: Agent, fields: Record<string, string>, file?: Sample, opts: { csrf?: string | false } = {}): Promise<UploadRes> {
   const form = new FormData();
-  const token = opts.csrf === false ? undefined : (opts.csrf ?? (await agent.csrf('/')));
+  const token = opts.csrf === false ? undefined : (opts.csrf ?? (await agent.csrf()));
   if (token) form.set('_csrf', token);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   if (file) form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name);

@@ -76,24 +76,37 @@ export async function createApp(deps: HttpDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     securityHeaders(reply, secure);
-    let csrfCookie = request.cookies[names.csrf];
-    if (!csrfCookie || csrfCookie.length > 64) {
-      // 122 random bits; randomUUID draws from a cached pool, far cheaper than randomBytes per visitor.
-      csrfCookie = randomUUID().replace(/-/g, '');
-      setCookie(reply, secure, names.csrf, csrfCookie);
-    }
     const actor = request.url.startsWith('/assets/') ? ANONYMOUS : await deps.resolveActor(request.cookies[names.session]);
     const locale = pickLocale(request, actor, request.cookies[names.lang]);
     const query = request.query as Record<string, unknown> | undefined;
-    request.ctx = {
+    const ctx = {
       actor,
       locale,
       t: translator(locale),
-      csrfToken: csrfToken(deps.csrfSecret, csrfCookie, actor.kind === 'user' ? actor.sessionId : undefined),
       abilities: deps.abilitiesOf(actor),
       path: request.url,
       notice: messageOrNull(typeof query?.notice === 'string' ? `notice.${query.notice}` : undefined),
-    };
+    } as RequestContext;
+    // The CSRF token is made when something asks for it (a form, an unsafe request's check): a
+    // page without forms, as most pages read anonymously, costs no HMAC and sets no cookie.
+    // Not enumerable, so `{ ...ctx, csrfToken: x }` does not make one either.
+    let token: string | undefined;
+    Object.defineProperty(ctx, 'csrfToken', {
+      enumerable: false,
+      get(): string {
+        if (token === undefined) {
+          let cookie = request.cookies[names.csrf];
+          if (!cookie || cookie.length > 64) {
+            // 122 random bits; randomUUID draws from a cached pool, far cheaper than randomBytes per visitor.
+            cookie = randomUUID().replace(/-/g, '');
+            if (!reply.sent) setCookie(reply, secure, names.csrf, cookie);
+          }
+          token = csrfToken(deps.csrfSecret, cookie, actor.kind === 'user' ? actor.sessionId : undefined);
+        }
+        return token;
+      },
+    });
+    request.ctx = ctx;
     reply.header('content-language', locale);
     reply.header('vary', 'Cookie, Accept-Language');
   });

@@ -86,10 +86,15 @@ function AccountMenu({ ctx }: { ctx: RequestContext }): Raw {
   );
 }
 
+/**
+ * Signed in, the choice is also saved on the account (a POST, with its CSRF token). Anonymous,
+ * it only sets the language cookie, through a GET: the page then needs no token and no cookie.
+ */
 function LanguageSwitch({ ctx }: { ctx: RequestContext }): Raw {
+  const signedIn = ctx.actor.kind === 'user';
   return (
-    <form method="post" action="/langue" class="lang-switch">
-      <CsrfField ctx={ctx} />
+    <form method={signedIn ? 'post' : 'get'} action="/langue" class="lang-switch">
+      {signedIn ? <CsrfField ctx={ctx} /> : ''}
       <input type="hidden" name="retour" value={ctx.path} />
       {LOCALES.filter((l) => l !== ctx.locale).map((l) => (
         <button type="submit" name="lang" value={l} lang={l} class="link-button">

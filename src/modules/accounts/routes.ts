@@ -119,7 +119,7 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
       });
     });
 
-    /** Language switch from the header: remembered in a cookie, and on the account when signed in. */
+    /** Language switch from the header: remembered in a cookie, and on the account when signed in (POST). */
     app.post('/langue', async (request, reply) => {
       const body = formBody(request);
       const lang = body.lang;
@@ -128,6 +128,12 @@ export function accountsRoutes(deps: AccountsRouteDeps) {
         await deps.manage.setLocale(request.ctx.actor, lang);
       }
       return reply.redirect(safeReturnPath(body.retour), 303);
+    });
+    /** The anonymous visitor's switch: only the cookie (a preference of this browser, nothing stored). */
+    app.get('/langue', async (request, reply) => {
+      const query = request.query as Record<string, unknown>;
+      if (isLocale(query.lang)) setCookie(reply, secure, names.lang, query.lang, 365 * 24 * 3600);
+      return reply.redirect(safeReturnPath(query.retour), 303);
     });
 
     app.get('/compte', async (request, reply) => {

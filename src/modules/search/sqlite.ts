@@ -9,7 +9,7 @@ const TITLE_WEIGHT = 10;
 const BODY_WEIGHT = 1;
 
 /**
- * SQLite: FTS5 table `search_fts` (rowid = page_id) holding the analysed title and body
+ * SQLite: contentless FTS5 table `search_fts` (rowid = page_id) indexing the analysed title and body
  * (folded, stop words dropped, Snowball-stemmed by `analyze`), ranked by bm25.
  */
 export const sqliteEngine: FullTextEngine = {

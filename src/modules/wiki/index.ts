@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { redirectWithNotice } from '../../core/http/render.ts';
 import { NS_FILE } from '../markup/index.ts';
-import type { WikiDeps } from './deps.ts';
+import type { SaveGuard, WikiDeps } from './deps.ts';
 import { apiQueries } from './api-queries.ts';
 import { wikiQueries } from './queries.ts';
 import { wikiRoutes } from './routes.ts';
@@ -11,10 +11,11 @@ import type { PagePanel } from './handlers/read.ts';
 import { specialPages, type SpecialHandler } from './specials/index.ts';
 import { listPages } from './specials/lists.tsx';
 
-export type { WikiDeps, FileLookup } from './deps.ts';
+export type { WikiDeps, FileLookup, SaveGuard } from './deps.ts';
 export type { PagePanel } from './handlers/read.ts';
-export { logAction } from './commands/log-action.ts';
-export type { ImportedPage, ImportedRevision, RenderedPage } from './commands/import-revisions.ts';
+export { logAction, logActions, updateLogEntry, type LogEntry } from './commands/log-action.ts';
+export type { ImportedPage, ImportedRevision, PendingRender, RenderedPage } from './commands/import-revisions.ts';
+export { createRenderPool, type RenderPool } from './render/pool.ts';
 export type { Wiki } from './service.ts';
 export type { Page, Revision, SaveInput, SaveResult } from './types.ts';
 export { sha1Base36 } from './store.ts';
@@ -25,7 +26,8 @@ export { normalizeText } from './commands/save-page.ts';
 
 /** The wiki module: pages, revisions, links tables, special pages, watchlist. */
 export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; filePanel?: PagePanel }) {
-  const wiki = createWiki(deps);
+  const saveGuards = new Map<number, SaveGuard>();
+  const wiki = createWiki({ ...deps, saveGuards });
   const queries = wikiQueries(deps.db);
   const specials = specialPages();
   const panels = new Map<number, PagePanel>(opts.filePanel ? [[NS_FILE, opts.filePanel]] : []);
@@ -48,6 +50,8 @@ export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; file
      * Other modules show their own panel around the pages of a namespace (the network's infoboxes,
      * a rencontre's polls). Several panels of one namespace show in the order they were registered.
      */
+    /** Another module decides who may write the pages of its namespace (see deps.ts); one guard per namespace. */
+    registerSaveGuard: (namespace: number, guard: SaveGuard) => void saveGuards.set(namespace, guard),
     registerPanel: (namespace: number, panel: PagePanel) => void panels.set(namespace, composePanels(panels.get(namespace), panel)),
     routes: [wikiRoutes(wiki, queries, specials, 'Accueil', panels), notificationsRead],
     handlers: wiki.handlers(),

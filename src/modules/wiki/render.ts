@@ -1,22 +1,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
-import { NS_FILE, collectLinks, redirectTarget, render, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import { NS_FILE, collectLinks, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
 import { dbTitle } from './store.ts';
+import type { RenderJob } from './render/job.ts';
+import { LABELS, TOKENS } from './render/labels.ts';
+import type { RenderPool } from './render/pool.ts';
 
-/**
- * Rendered HTML is stored in the site's content language with placeholder tokens where
- * interface text goes; a view swaps them for the reader's language (as MediaWiki does with
- * its edit-section markers), so one stored render serves every reader.
- */
-export const TOKENS = { editSection: '\u27E6mw-editsection\u27E7', redLink: '\u27E6mw-redlink\u27E7', toc: '\u27E6mw-toc\u27E7', redirectTo: '\u27E6mw-redirectto\u27E7' } as const;
-
-const LABELS = {
-  editSection: TOKENS.editSection,
-  redLink: (page: string) => `${page} ${TOKENS.redLink}`,
-  toc: TOKENS.toc,
-  redirectTo: TOKENS.redirectTo,
-};
+export { TOKENS } from './render/labels.ts';
 
 /** Existence of each link target, in one query per namespace. */
 export async function linkStatuses(db: Executor, keys: readonly string[]): Promise<Map<string, LinkStatus>> {
@@ -55,65 +46,168 @@ const MAX_ROUNDS = 5;
 export interface RenderLookups {
   linkStatus: Map<string, LinkStatus>;
   pages: Map<string, string | null>;
+  /** templateCandidates of the pages in `pages`, by key. */
+  candidates: Map<string, string[]>;
 }
 
 export function renderLookups(): RenderLookups {
-  return { linkStatus: new Map(), pages: new Map() };
+  return { linkStatus: new Map(), pages: new Map(), candidates: new Map() };
 }
 
-export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups): Promise<RenderResult> {
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool): Promise<RenderResult> {
   const keys = collectLinks(content, model);
   const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
-  const unknown = shared ? keys.filter((k) => !linkStatus.has(k)) : keys;
-  for (const [k, status] of await linkStatuses(db, unknown)) linkStatus.set(k, status);
-  if (shared) for (const k of unknown) if (!linkStatus.has(k)) linkStatus.set(k, 'missing');
+  await lookUpStatuses(db, linkStatus, shared ? keys.filter((k) => !linkStatus.has(k)) : keys);
   const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
   const env = { title, linkStatus, labels: LABELS, editSections, files: embedded };
   if (model !== 'wikitext') return render(content, model, env);
   const fileMap = new Map(embedded ?? []);
 
-  // Wikitext: templates (and links written by templates) are only known once expanded. Each round
-  // fetches what the last one lacked; the render is pure and synchronous.
+  // Wikitext: templates (and files or #ifexist targets written by templates) are only known once
+  // expanded. Each round fetches what the last one lacked; the render is pure and synchronous.
+  // Links to pages not looked up yet are deferred: filled in at the end, without rendering again.
   const pages = shared?.pages ?? new Map<string, string | null>();
-  let result = render(content, model, { ...env, pages });
+  const wikitextEnv = { ...env, pages, deferLinkStatus: true, files: files ? fileMap : undefined };
+  // Pages with uploaded files render here: a file's thumbnail URLs are functions, which do not cross threads.
+  const inWorker = pool && !pool.broken && fileMap.size === 0;
+  const fetched: string[] = [];
+  const renderOnce = (): Promise<RenderResult> | RenderResult => {
+    if (!inWorker) return render(content, model, wikitextEnv);
+    const job: RenderJob = {
+      titleKey: title.key, content, model, editSections,
+      statuses: keys.map((k) => [k, linkStatus.get(k) ?? 'missing']),
+      pages: [...transcluded(content, pages, fetched, shared)].map((k) => [k, pages.get(k) ?? null]),
+    };
+    // A worker that fails (it died, or could not start) leaves the page to this thread.
+    return pool.render(job).catch(() => render(content, model, wikitextEnv));
+  };
+  let result = await renderOnce();
   for (let round = 1; round < MAX_ROUNDS; round++) {
     const unresolved = result.unresolved ?? [];
+    if (unresolved.length === 0) break;
     const needSource = unresolved.filter((k) => !pages.has(k));
-    const needStatus = [...new Set([...result.links, ...(result.redirect ? [result.redirect.key] : []), ...unresolved])].filter((k) => !linkStatus.has(k));
+    const needStatus = unresolved.filter((k) => !linkStatus.has(k));
     if (!needSource.length && !needStatus.length) break;
-    for (const [k, status] of await linkStatuses(db, needStatus)) linkStatus.set(k, status);
-    // Absent from linkStatus means missing, which render assumes; recorded so it is not asked again.
-    for (const k of needStatus) if (!linkStatus.has(k)) linkStatus.set(k, 'missing');
+    await lookUpStatuses(db, linkStatus, needStatus);
     const sources = await pageSources(db, needSource);
     for (const k of needSource) pages.set(k, sources.get(k) ?? null);
+    fetched.push(...needSource);
     const moreFiles = needStatus.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
     if (files && moreFiles.length) for (const [k, f] of await files(db, moreFiles)) fileMap.set(k, f);
-    result = render(content, model, { ...env, linkStatus, pages, files: files ? fileMap : undefined });
+    if (inWorker && fileMap.size > 0) {
+      result = render(content, model, wikitextEnv);
+      continue;
+    }
+    if (inWorker) keys.push(...needStatus);
+    result = await renderOnce();
   }
-  return result;
+  const deferred = result.deferredLinks ?? [];
+  if (deferred.length === 0) return result;
+  await lookUpStatuses(db, linkStatus, [...new Set(deferred.map((t) => t.key))].filter((k) => !linkStatus.has(k)));
+  return resolveLinks(result, linkStatus, wikitextEnv);
+}
+
+/**
+ * The keys of the pages a wikitext source transcludes, as far as `pages` knows them: its
+ * template candidates, theirs, and so on, plus the keys fetched by earlier rounds (names the
+ * candidates could not guess). What a worker thread needs of the shared `pages` map.
+ */
+function transcluded(content: string, pages: ReadonlyMap<string, string | null>, fetched: readonly string[], shared?: RenderLookups): Set<string> {
+  const out = new Set<string>();
+  const queue = [...candidatesOf(content, undefined, shared), ...fetched];
+  while (queue.length > 0) {
+    const key = queue.pop()!;
+    if (out.has(key) || !pages.has(key)) continue;
+    out.add(key);
+    const text = pages.get(key);
+    if (text) queue.push(...candidatesOf(text, key, shared));
+  }
+  return out;
+}
+
+function candidatesOf(text: string, key: string | undefined, shared?: RenderLookups): string[] {
+  if (key === undefined || !shared) return templateCandidates(text);
+  let list = shared.candidates.get(key);
+  if (!list) shared.candidates.set(key, (list = templateCandidates(text)));
+  return list;
+}
+
+/**
+ * Fills shared lookups before a batch of pages is rendered: the statuses of the links their
+ * sources name, and the templates they seem to transclude, nested (`templateCandidates`). Most
+ * pages then render in one pass; what the guess missed is fetched by renderWithLinks' rounds.
+ */
+export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>): Promise<void> {
+  const keys = new Set<string>();
+  for (const s of sources) for (const k of collectLinks(s.content, s.model)) if (!lookups.linkStatus.has(k)) keys.add(k);
+  await lookUpStatuses(db, lookups.linkStatus, [...keys]);
+  let texts: Array<[string | undefined, string]> = sources.filter((s) => s.model === 'wikitext').map((s) => [undefined, s.content]);
+  for (let depth = 0; depth < MAX_ROUNDS && texts.length > 0; depth++) {
+    const wanted = new Set<string>();
+    for (const [key, text] of texts) for (const k of candidatesOf(text, key, lookups)) if (!lookups.pages.has(k)) wanted.add(k);
+    if (wanted.size === 0) break;
+    const found = await pageSources(db, [...wanted]);
+    texts = [];
+    for (const k of wanted) {
+      const text = found.get(k) ?? null;
+      lookups.pages.set(k, text);
+      if (text) texts.push([k, text]);
+    }
+  }
+}
+
+/** Adds the statuses of `keys` to `linkStatus`; a key not found is recorded as missing, so it is not asked again. */
+async function lookUpStatuses(db: Executor, linkStatus: Map<string, LinkStatus>, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const found = await linkStatuses(db, keys);
+  for (const k of keys) linkStatus.set(k, found.get(k) ?? 'missing');
 }
 
 /** Latest content of live pages by key, following one redirect as MediaWiki does for transclusion. */
 export async function pageSources(db: Executor, keys: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
+  // key → the title to read next (the key's own, then its redirect target's).
+  let wanted = new Map<string, Title>();
   for (const key of keys) {
-    let t = titleFromKey(key);
-    for (let hop = 0; t && hop < 2; hop++) {
-      const row = await db
+    const t = titleFromKey(key);
+    if (t) wanted.set(key, t);
+  }
+  for (let hop = 0; hop < 2 && wanted.size > 0; hop++) {
+    const rows = await latestByTitle(db, [...wanted.values()]);
+    const next = new Map<string, Title>();
+    for (const [key, t] of wanted) {
+      const row = rows.get(`${t.namespace}:${dbTitle(t)}`);
+      if (!row) continue;
+      const target = row.is_redirect ? redirectTarget(row.content, row.content_model as ContentModel) : undefined;
+      if (!target || hop === 1) out.set(key, row.content);
+      else next.set(key, target);
+    }
+    wanted = next;
+  }
+  return out;
+}
+
+/** Latest revision of each live page, by 'namespace:db title', one query per namespace and 500 titles. */
+async function latestByTitle(db: Executor, titles: readonly Title[]): Promise<Map<string, { content: string; content_model: string; is_redirect: number }>> {
+  const byNs = new Map<number, Set<string>>();
+  for (const t of titles) {
+    const set = byNs.get(t.namespace) ?? new Set<string>();
+    set.add(dbTitle(t));
+    byNs.set(t.namespace, set);
+  }
+  const out = new Map<string, { content: string; content_model: string; is_redirect: number }>();
+  for (const [ns, set] of byNs) {
+    const names = [...set];
+    for (let i = 0; i < names.length; i += 500) {
+      const rows = await db
         .selectFrom('pages')
         .innerJoin('revisions', 'revisions.id', 'pages.latest_rev_id')
-        .select(['revisions.content', 'revisions.content_model', 'pages.is_redirect'])
-        .where('pages.namespace', '=', t.namespace)
-        .where('pages.title', '=', dbTitle(t))
+        .select(['pages.title', 'revisions.content', 'revisions.content_model', 'pages.is_redirect'])
+        .where('pages.namespace', '=', ns)
+        .where('pages.title', 'in', names.slice(i, i + 500))
         .where('pages.deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (!row) break;
-      const target = row.is_redirect ? redirectTarget(row.content, row.content_model as ContentModel) : undefined;
-      if (!target || hop === 1) {
-        out.set(key, row.content);
-        break;
-      }
-      t = target;
+        .execute();
+      for (const r of rows) out.set(`${ns}:${r.title}`, { content: r.content, content_model: r.content_model, is_redirect: Number(r.is_redirect) });
     }
   }
   return out;
@@ -125,7 +219,7 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
   await db.insertInto('page_renders').values({ page_id: pageId, ...row }).onConflict((oc) => oc.column('page_id').doUpdateSet(row)).execute();
 
   // Only the difference is written: most edits keep most links.
-  const links = dedupe(result.links.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
+  const links = targetRows(pageId, result.links);
   const linkKey = (l: { to_namespace: number; to_title: string }) => `${l.to_namespace}:${l.to_title}`;
   const current = await db.selectFrom('page_links').select(['to_namespace', 'to_title']).where('from_page_id', '=', pageId).execute();
   const wanted = new Set(links.map(linkKey));
@@ -141,28 +235,95 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
   for (let i = 0; i < added.length; i += 200) await db.insertInto('page_links').values(added.slice(i, i + 200)).execute();
 
   const before = await db.selectFrom('category_links').select(['category', 'sort_key']).where('from_page_id', '=', pageId).execute();
-  const seen = new Set<string>();
-  const cats = result.categories
-    .map((c) => ({ from_page_id: pageId, category: c.name.replace(/ /g, '_'), sort_key: c.sortKey }))
-    .filter((c) => !seen.has(c.category) && seen.add(c.category));
-  const beforeKeys = new Map(before.map((c) => [c.category, c.sort_key]));
-  const sameCategories = before.length === cats.length && cats.every((c) => beforeKeys.get(c.category) === c.sort_key);
-  if (!sameCategories) {
+  const cats = categoryRows(pageId, result);
+  // A category page lists its members: when membership changes, it is touched (MediaWiki's page_touched).
+  const changed = categoryChanges(before, cats);
+  if (changed.length > 0 || before.length !== cats.length) {
     await db.deleteFrom('category_links').where('from_page_id', '=', pageId).execute();
     if (cats.length) await db.insertInto('category_links').values(cats).execute();
   }
-  // A category page lists its members: when membership changes, it is touched (MediaWiki's page_touched).
-  const key = (c: { category: string; sort_key: string }) => `${c.category}\n${c.sort_key}`;
-  const now_ = new Set(cats.map(key));
-  const was = new Set(before.map(key));
-  const changed = [...new Set([...before.filter((c) => !now_.has(key(c))), ...cats.filter((c) => !was.has(key(c)))].map((c) => c.category))];
-  // Strictly increasing, even for two changes within the same millisecond: caches compare it.
-  const touched = sql<number>`case when touched_at >= ${now} then touched_at + 1 else ${now} end`;
-  if (changed.length) await db.updateTable('pages').set({ touched_at: touched }).where('namespace', '=', 14).where('title', 'in', changed).execute();
+  if (changed.length) await db.updateTable('pages').set({ touched_at: touchedAt(now) }).where('namespace', '=', 14).where('title', 'in', changed).execute();
 
   await db.deleteFrom('template_links').where('from_page_id', '=', pageId).execute();
-  const templates = dedupe(result.templates.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
+  const templates = targetRows(pageId, result.templates);
   if (templates.length) await db.insertInto('template_links').values(templates).execute();
+}
+
+/**
+ * storeRender for many pages at once (an import's or a re-render's batch): each table is
+ * written with a few multi-row statements instead of several statements per page. The pages'
+ * link rows are replaced whole rather than diffed.
+ */
+export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: number; revId: number; result: RenderResult }>, now: number): Promise<void> {
+  if (items.length === 0) return;
+  const ids = items.map((x) => x.pageId);
+  for (const chunk of chunks(items, 100)) {
+    const rows = chunk.map((x) => ({ page_id: x.pageId, rev_id: x.revId, html: x.result.html, toc: x.result.toc, headings: JSON.stringify(x.result.headings), rendered_at: now }));
+    await db.insertInto('page_renders').values(rows).onConflict((oc) => oc.column('page_id').doUpdateSet((eb) => ({
+      rev_id: eb.ref('excluded.rev_id'), html: eb.ref('excluded.html'), toc: eb.ref('excluded.toc'), headings: eb.ref('excluded.headings'), rendered_at: eb.ref('excluded.rendered_at'),
+    }))).execute();
+  }
+  const before = new Map<number, Array<{ category: string; sort_key: string }>>();
+  for (const chunk of chunks(ids, 500)) {
+    await db.deleteFrom('page_links').where('from_page_id', 'in', chunk).execute();
+    await db.deleteFrom('template_links').where('from_page_id', 'in', chunk).execute();
+    for (const c of await db.selectFrom('category_links').select(['from_page_id', 'category', 'sort_key']).where('from_page_id', 'in', chunk).execute()) {
+      const list = before.get(c.from_page_id) ?? [];
+      list.push(c);
+      before.set(c.from_page_id, list);
+    }
+  }
+  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.links)), 300)) await db.insertInto('page_links').values(chunk).execute();
+  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.templates)), 300)) await db.insertInto('template_links').values(chunk).execute();
+
+  // Categories: only pages whose membership changed are rewritten, and those categories touched.
+  const changedPages: number[] = [];
+  const newRows: Array<{ from_page_id: number; category: string; sort_key: string }> = [];
+  const touched = new Set<string>();
+  for (const x of items) {
+    const cats = categoryRows(x.pageId, x.result);
+    const was = before.get(x.pageId) ?? [];
+    const diff = categoryChanges(was, cats);
+    if (diff.length === 0 && was.length === cats.length) continue;
+    changedPages.push(x.pageId);
+    newRows.push(...cats);
+    for (const c of diff) touched.add(c);
+  }
+  for (const chunk of chunks(changedPages, 500)) await db.deleteFrom('category_links').where('from_page_id', 'in', chunk).execute();
+  for (const chunk of chunks(newRows, 300)) await db.insertInto('category_links').values(chunk).execute();
+  for (const chunk of chunks([...touched], 500)) await db.updateTable('pages').set({ touched_at: touchedAt(now) }).where('namespace', '=', 14).where('title', 'in', chunk).execute();
+}
+
+/** The category rows of a render, once per category (the last sort key given wins, as in `settleCategories`). */
+function categoryRows(pageId: number, result: RenderResult): Array<{ from_page_id: number; category: string; sort_key: string }> {
+  const seen = new Set<string>();
+  return result.categories
+    .map((c) => ({ from_page_id: pageId, category: c.name.replace(/ /g, '_'), sort_key: c.sortKey }))
+    .filter((c) => !seen.has(c.category) && seen.add(c.category));
+}
+
+/** Categories whose membership (or the page's sort key in them) differs between two lists of rows. */
+function categoryChanges(before: ReadonlyArray<{ category: string; sort_key: string }>, after: ReadonlyArray<{ category: string; sort_key: string }>): string[] {
+  const key = (c: { category: string; sort_key: string }) => `${c.category}\n${c.sort_key}`;
+  const now = new Set(after.map(key));
+  const was = new Set(before.map(key));
+  return [...new Set([...before.filter((c) => !now.has(key(c))), ...after.filter((c) => !was.has(key(c)))].map((c) => c.category))];
+}
+
+/** Strictly increasing, even for two changes within the same millisecond: caches compare it. */
+function touchedAt(now: number) {
+  return sql<number>`case when touched_at >= ${now} then touched_at + 1 else ${now} end`;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Rows of page_links / template_links for the keys a render gave, once each. */
+function targetRows(pageId: number, keys: readonly string[]): Array<{ from_page_id: number; to_namespace: number; to_title: string }> {
+  return dedupe(keys.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
 }
 
 function dedupe<T extends { to_namespace: number; to_title: string }>(rows: T[]): T[] {

@@ -4,7 +4,9 @@ import type { Db } from '../../core/db/index.ts';
 import type { EventHandler, Executor } from '../../core/events.ts';
 import { parseTitle, type ContentModel, type Title } from '../markup/index.ts';
 import { deletePage, undeletePage } from './commands/delete-page.ts';
-import { importRevisions, renderLatest, type ImportedPage } from './commands/import-revisions.ts';
+import { hidePages, purgePages, unhidePages } from './commands/hide-page.ts';
+import { importRevisions, renderLatest, renderPages, storeRendered, type ImportedPage, type PendingRender } from './commands/import-revisions.ts';
+import type { RenderPool } from './render/pool.ts';
 import { movePage, type MoveInput } from './commands/move-page.ts';
 import { protectPage } from './commands/protect-page.ts';
 import { savePage } from './commands/save-page.ts';
@@ -53,12 +55,22 @@ export function createWiki(deps: WikiDeps) {
     move: (actor: Actor, input: MoveInput) => movePage(deps, actor, input),
     delete: (actor: Actor, title: Title, reason: string) => deletePage(deps, actor, title, reason),
     undelete: (actor: Actor, title: Title, reason: string) => undeletePage(deps, actor, title, reason),
+    /** Pages hidden and brought back for another module's reason (a person's privacy), without log entries; see commands/hide-page.ts. */
+    hide: (titles: readonly Title[]) => hidePages(deps, titles),
+    unhide: (pageIds: readonly number[]) => unhidePages(deps, pageIds),
+    /** Hard delete, for erasure of personal information only; logged under `logTitle`, without content. */
+    purge: (actor: Actor, target: { titles: readonly Title[]; ids: readonly number[] }, logTitle: Title, comment: string) => purgePages(deps, actor, target, logTitle, comment),
     protect: (actor: Actor, title: Title, level: Parameters<typeof protectPage>[3], reason: string) => protectPage(deps, actor, title, level, reason),
     watchlist: watchlist(deps),
     /** Bulk import (MediaWiki dumps), in the caller's transaction; see commands/import-revisions.ts. */
     importRevisions: (db: Executor, actor: Actor, pages: readonly ImportedPage[]) => importRevisions(db, actor, pages, deps.clock.now()),
     renderLatest: (pageIds: readonly number[], inTransaction: Parameters<typeof renderLatest>[3], force?: boolean) => renderLatest(deps, pageIds, deps.clock.now(), inTransaction, force),
+    /** renderLatest in two steps, so a bulk run can render the next batch (in a pool's threads) while it stores this one. */
+    renderPages: (pageIds: readonly number[], pool?: RenderPool) => renderPages(deps, pageIds, false, pool),
+    storeRendered: (results: readonly PendingRender[], inTransaction: Parameters<typeof renderLatest>[3]) => storeRendered(deps, results, deps.clock.now(), inTransaction),
 
+    /** Why another module's guard would refuse this actor's write of this title (an i18n key), if it would: the edit form says so upfront. */
+    saveRefusal: async (actor: Actor, title: Title) => deps.saveGuards?.get(title.namespace)?.(deps.db, actor, title),
     page: (title: Title) => store.livePage(title),
     deletedPages: (title: Title) => store.deletedPages(title),
     revision: (id: number) => store.revision(id),

@@ -5,11 +5,13 @@ import type { Actor } from '../../../core/actor.ts';
 import { isAppError } from '../../../core/errors.ts';
 import { titleFromStored } from '../../markup/index.ts';
 import { htmlToText, indexPagesBatch, type SearchDocument } from '../../search/index.ts';
+import { createRenderPool } from '../../wiki/index.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
 import { DumpSyntaxError, readDump, type DumpUpload, type SiteInfo } from './reader.ts';
 import { CompressedDataError, openDump } from './source.ts';
 import { batchWriter, type PendingPage } from './writer.ts';
+import { addExtraText } from './extra-text.ts';
 
 export interface ImportOptions {
   importId: number;
@@ -145,24 +147,39 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
   await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
   await report();
   const size = o.renderBatch ?? 250;
-  let after = 0;
-  for (;;) {
-    const ids = (await deps.db.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', o.importId).where('page_id', '>', after).orderBy('page_id').limit(size).execute()).map((r) => r.page_id);
-    if (ids.length === 0) break;
-    after = ids.at(-1)!;
-    await deps.wiki.renderLatest(ids, async (trx, rendered) => {
-      const docs: SearchDocument[] = [];
-      const removed: number[] = [];
-      for (const r of rendered) {
-        if (r.isRedirect) { removed.push(r.pageId); continue; }
-        const text = r.title.replace(/_/g, ' ');
-        docs.push({ pageId: r.pageId, namespace: r.namespace, title: text, fullTitle: titleFromStored(r.namespace, r.title)?.full ?? text, text: htmlToText(r.html) });
-      }
-      await indexPagesBatch(trx, deps.engine, docs, removed);
-      progress.pagesRendered += ids.length;
-      await trx.updateTable('transfer_imports').set({ pages_rendered: progress.pagesRendered, updated_at: deps.clock.now(), claimed_at: deps.clock.now() }).where('id', '=', o.importId).execute();
-    });
-    await report();
+  // Pages render in worker threads, one batch ahead: batch n+1 renders while batch n is written.
+  const pool = createRenderPool();
+  try {
+    let after = 0;
+    const nextBatch = async () => {
+      const ids = (await deps.db.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', o.importId).where('page_id', '>', after).orderBy('page_id').limit(size).execute()).map((r) => r.page_id);
+      if (ids.length === 0) return undefined;
+      after = ids.at(-1)!;
+      const rendering = deps.wiki.renderPages(ids, pool);
+      rendering.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
+      return { ids, rendering };
+    };
+    for (let batch = await nextBatch(); batch; ) {
+      const rendered = await batch.rendering;
+      const following = await nextBatch();
+      await deps.wiki.storeRendered(rendered, async (trx, stored) => {
+        const docs: SearchDocument[] = [];
+        const removed: number[] = [];
+        for (const r of stored) {
+          if (r.isRedirect) { removed.push(r.pageId); continue; }
+          const text = r.title.replace(/_/g, ' ');
+          docs.push({ pageId: r.pageId, namespace: r.namespace, title: text, fullTitle: titleFromStored(r.namespace, r.title)?.full ?? text, text: htmlToText(r.html) });
+        }
+        await addExtraText(deps, trx, docs);
+        await indexPagesBatch(trx, deps.engine, docs, removed);
+        progress.pagesRendered += batch!.ids.length;
+        await trx.updateTable('transfer_imports').set({ pages_rendered: progress.pagesRendered, updated_at: deps.clock.now(), claimed_at: deps.clock.now() }).where('id', '=', o.importId).execute();
+      });
+      await report();
+      batch = following;
+    }
+  } finally {
+    await pool.close();
   }
   // Pages elsewhere on the wiki that link to imported titles: their links may turn blue.
   await sql`delete from page_renders where page_id in (

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../core/actor.ts';
 import type { Executor } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
-import { redirectTarget, type ContentModel, type Title } from '../../markup/index.ts';
+import { redirectTarget, type ContentModel, type RenderResult, type Title } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
-import { renderLookups, renderWithLinks, storeRender } from '../render.ts';
+import { prefetchLookups, renderLookups, renderWithLinks, storeRenders } from '../render.ts';
+import type { RenderPool } from '../render/pool.ts';
 import { byteLength, dbTitle, sha1Base36, titleOf } from '../store.ts';
 
 /** A revision brought from elsewhere (a MediaWiki dump): kept as it was, author and time included. */
@@ -143,12 +144,21 @@ export interface RenderedPage {
   html: string;
 }
 
+/** A page rendered by `renderPages`, waiting to be stored by `storeRendered`. */
+export interface PendingRender {
+  page: RenderedPage;
+  revId: number;
+  result: RenderResult;
+}
+
 /**
  * Renders the latest revision of each page, then stores the renders (render cache and links
  * tables) in one short transaction, handing it to `inTransaction` for the caller's own writes
  * (search index). Rendering happens outside the transaction, so other writers wait only for the
  * writes (SQLite has one writer at a time). A page edited meanwhile is left for its next view.
  * Pages whose stored render is already of their latest revision are skipped unless `force`.
+ * With a pool, pages render in worker threads (`renderPages` and `storeRendered` may then overlap:
+ * the next batch renders while this one is written).
  */
 export async function renderLatest(
   deps: WikiDeps,
@@ -156,7 +166,12 @@ export async function renderLatest(
   now: number,
   inTransaction: (trx: Executor, rendered: RenderedPage[]) => Promise<void>,
   force = false,
+  pool?: RenderPool,
 ): Promise<RenderedPage[]> {
+  return storeRendered(deps, await renderPages(deps, pageIds, force, pool), now, inTransaction);
+}
+
+export async function renderPages(deps: WikiDeps, pageIds: readonly number[], force = false, pool?: RenderPool): Promise<PendingRender[]> {
   if (pageIds.length === 0) return [];
   const rows = await deps.db
     .selectFrom('pages')
@@ -171,29 +186,33 @@ export async function renderLatest(
   const todo = rows.filter((r) => force || r.render_rev_id !== r.latest_rev_id);
   // The batch's pages share their lookups: the same templates and links come back page after page.
   const lookups = renderLookups();
-  const results: Array<{ page: RenderedPage; revId: number; result: Awaited<ReturnType<typeof renderWithLinks>> }> = new Array(todo.length);
-  // A few renders in flight: with PostgreSQL their lookups overlap (SQLite serialises them anyway).
+  await prefetchLookups(deps.db, lookups, todo.map((r) => ({ content: r.content, model: r.content_model as ContentModel })));
+  const results: PendingRender[] = new Array(todo.length);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < todo.length; i = next++) {
       const r = todo[i]!;
-      const result = await renderWithLinks(deps.db, titleOf(r.namespace, r.title), r.content, r.content_model as ContentModel, true, deps.files, lookups);
+      const result = await renderWithLinks(deps.db, titleOf(r.namespace, r.title), r.content, r.content_model as ContentModel, true, deps.files, lookups, pool);
       results[i] = { page: { pageId: r.id, namespace: r.namespace, title: r.title, isRedirect: r.is_redirect === 1, html: result.html }, revId: r.latest_rev_id!, result };
     }
   };
-  await Promise.all(Array.from({ length: deps.engine === 'postgres' ? 4 : 1 }, worker));
+  // Renders in flight: enough to keep a pool's threads busy; with PostgreSQL, lookups overlap too (SQLite serialises them).
+  const inFlight = pool ? 16 : deps.engine === 'postgres' ? 4 : 1;
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return results;
+}
+
+export async function storeRendered(deps: WikiDeps, results: readonly PendingRender[], now: number, inTransaction: (trx: Executor, rendered: RenderedPage[]) => Promise<void>): Promise<RenderedPage[]> {
+  if (results.length === 0) return [];
   return deps.db.transaction().execute(async (trx) => {
     const ids = results.map((x) => x.page.pageId);
     const current = new Map<number, number | null>();
     for (let i = 0; i < ids.length; i += 500) {
       for (const p of await trx.selectFrom('pages').select(['id', 'latest_rev_id']).where('id', 'in', ids.slice(i, i + 500)).execute()) current.set(p.id, p.latest_rev_id);
     }
-    const stored: RenderedPage[] = [];
-    for (const x of results) {
-      if (current.get(x.page.pageId) !== x.revId) continue;
-      await storeRender(trx, x.page.pageId, x.revId, x.result, now);
-      stored.push(x.page);
-    }
+    const fresh = results.filter((x) => current.get(x.page.pageId) === x.revId);
+    await storeRenders(trx, fresh.map((x) => ({ pageId: x.page.pageId, revId: x.revId, result: x.result })), now);
+    const stored = fresh.map((x) => x.page);
     await inTransaction(trx, stored);
     return stored;
   });

@@ -6,6 +6,7 @@ import { authorize } from '../../accounts/index.ts';
 import { getSection, preSaveTransform, redirectTarget, replaceSection, type ContentModel } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
 import { mergeTexts } from '../merge.ts';
+import { checkSaveGuard } from '../guards.ts';
 import { assertCanEdit } from '../permissions.ts';
 import { pageSources, renderWithLinks, storeRender } from '../render.ts';
 import { byteLength, dbTitle, wikiStore } from '../store.ts';
@@ -46,6 +47,7 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
     const store = wikiStore(trx, deps.engine);
     const page = await store.livePage(input.title, { lock: true });
     if (page) assertCanEdit(actor, page);
+    await checkSaveGuard(deps, trx, actor, input.title);
     const base = input.baseRevId ? await store.revision(input.baseRevId) : undefined;
     if (input.baseRevId && (!base || (page && base.pageId !== page.id))) throw new AppError('validation_failed', {}, { _form: 'wiki.error.bad_base' });
     const baseText = base?.content ?? '';
@@ -103,7 +105,8 @@ async function saveOnce(deps: WikiDeps, actor: Actor, input: SaveInput): Promise
       summary: revision.summary, minor: revision.minor ? 1 : 0, bot: input.bot ? 1 : 0, old_size: latest?.size ?? null, new_size: revision.size, log_id: null,
     }).execute();
     const payload = { pageId, revId: revision.id, namespace: input.title.namespace, title: dbTitle(input.title), actorId: user?.id ?? null, actorName: revision.authorName };
-    await emit(trx, page ? 'page.edited' : 'page.created', payload, now);
+    // The save's side effects (search index, links, notifications) commit with it.
+    await deps.events.handleNow(trx, [await emit(trx, page ? 'page.edited' : 'page.created', payload, now)]);
     const saved = await store.pageById(pageId);
     return { kind: 'saved', page: saved!, revision, created: !page, merged };
   });

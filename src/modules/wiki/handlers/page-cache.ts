@@ -27,8 +27,8 @@ export function pageCache() {
     send(request: FastifyRequest, reply: FastifyReply, key: string, stamp: string): FastifyReply | undefined {
       const hit = entries.get(key);
       if (!hit || hit.stamp !== stamp) return undefined;
-      const token = Buffer.from(request.ctx.csrfToken);
-      const body = Buffer.concat(hit.parts.flatMap((p, i) => (i === 0 ? [p] : [token, p])));
+      // A page without forms has no token to splice (and makes none).
+      const body = hit.parts.length === 1 ? hit.parts[0]! : spliceToken(hit.parts, Buffer.from(request.ctx.csrfToken));
       return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
     },
     /** Renders the page with a placeholder token, stores it, and sends it with the real token. */
@@ -36,9 +36,13 @@ export function pageCache() {
       const html = renderDocument(page(TOKEN));
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       entries.set(key, { stamp, parts: html.split(TOKEN).map((s) => Buffer.from(s)) });
-      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html.replaceAll(TOKEN, request.ctx.csrfToken));
+      return reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html.includes(TOKEN) ? html.replaceAll(TOKEN, request.ctx.csrfToken) : html);
     },
   };
+}
+
+function spliceToken(parts: readonly Buffer[], token: Buffer): Buffer {
+  return Buffer.concat(parts.flatMap((p, i) => (i === 0 ? [p] : [token, p])));
 }
 
 export type PageCache = ReturnType<typeof pageCache>;

@@ -1,0 +1,73 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RenderResult } from '../../markup/index.ts';
+import type { RenderJob } from './job.ts';
+
+/**
+ * Worker threads that render pages (worker.ts), for bulk rendering (an import's render phase):
+ * rendering is pure CPU work, so the other cores take it while the main thread reads and writes
+ * the database. Jobs go to the least busy worker. A worker that dies fails its jobs and the
+ * pool stops taking new ones (`broken`): callers render in their own thread then.
+ */
+export interface RenderPool {
+  render(job: RenderJob): Promise<RenderResult>;
+  readonly broken: boolean;
+  close(): Promise<void>;
+}
+
+type Waiting = { resolve: (r: RenderResult) => void; reject: (e: Error) => void };
+
+export function createRenderPool(size = Math.max(1, Math.min(4, os.availableParallelism()))): RenderPool {
+  let broken = false;
+  let nextId = 0;
+  const slots = Array.from({ length: size }, () => {
+    const worker = new Worker(workerUrl(), { execArgv: workerExecArgv() });
+    const waiting = new Map<number, Waiting>();
+    worker.on('message', (m: { id: number; result?: RenderResult; error?: string }) => {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (waiting.size === 0) worker.unref();
+      if (m.error !== undefined) w?.reject(new Error(`render worker: ${m.error}`));
+      else w?.resolve(m.result!);
+    });
+    const fail = (err: Error) => {
+      broken = true;
+      for (const w of waiting.values()) w.reject(err);
+      waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (waiting.size > 0) fail(new Error(`render worker exited (${code})`)); });
+    worker.unref();
+    return { worker, waiting };
+  });
+  return {
+    get broken() { return broken; },
+    render(job) {
+      if (broken) return Promise.reject(new Error('render pool is broken'));
+      const slot = slots.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+      const id = nextId++;
+      return new Promise<RenderResult>((resolve, reject) => {
+        // A busy worker keeps the process alive; an idle one does not.
+        if (slot.waiting.size === 0) slot.worker.ref();
+        slot.waiting.set(id, { resolve, reject });
+        slot.worker.postMessage({ id, job });
+      });
+    },
+    async close() {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The worker's module: the TypeScript source when running from source, else `render-worker.mjs` beside the server bundle (scripts/build-server.mjs). */
+function workerUrl(): URL {
+  return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('./render-worker.mjs', import.meta.url);
+}
+
+/** From source, the worker needs the TypeScript loader too (test runners do not pass theirs on). */
+function workerExecArgv(): string[] {
+  const args = process.execArgv.filter((a) => !a.startsWith('--cpu-prof'));
+  return FROM_SOURCE && !args.some((a) => a.includes('tsx')) ? [...args, '--import', 'tsx'] : args;
+}
