@@ -14,7 +14,7 @@ import { buildMaillage } from '../src/main.ts';
 const file = process.argv[2] ?? '/work/shared/data/corpus/corpus-fr-10000.xml.gz';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-import-'));
 let peak = process.memoryUsage().rss;
-const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
 const rssAt: Record<string, number> = {};
 const heapAt: Record<string, number> = {};
 

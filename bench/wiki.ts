@@ -89,9 +89,9 @@ async function main() {
   const port = 3900 + Math.floor(Math.random() * 90);
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.DATABASE_URL;
-  // What `npm run serve` runs: the server bundle, with a 2 MB young generation (~50 MB less per process).
+  // What `npm run serve` runs: the server bundle, with a 2 MB young generation and a 512 MB heap limit (see README).
   spawnSync(process.execPath, ['scripts/build-server.mjs'], { cwd: root, stdio: 'inherit' });
-  const server = spawn(process.execPath, ['--max-semi-space-size=2', 'dist/maillage.mjs', 'serve'], {
+  const server = spawn(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=512', 'dist/maillage.mjs', 'serve'], {
     cwd: root, env: { ...env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' }, stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -21,7 +21,8 @@ export function createRenderPool(size = Math.max(1, Math.min(4, os.availablePara
   let broken = false;
   let nextId = 0;
   const slots = Array.from({ length: size }, () => {
-    const worker = new Worker(workerUrl(), { execArgv: workerExecArgv() });
+    // A heap limit, as for the server (README): without one V8 sizes a heap's growth for the whole machine.
+    const worker = new Worker(workerUrl(), { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: 128 } });
     const waiting = new Map<number, Waiting>();
     worker.on('message', (m: { id: number; result?: RenderResult; error?: string }) => {
       const w = waiting.get(m.id);
@@ -66,8 +67,10 @@ function workerUrl(): URL {
   return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('./render-worker.mjs', import.meta.url);
 }
 
-/** From source, the worker needs the TypeScript loader too (test runners do not pass theirs on). */
+/**
+ * From source, the worker needs the TypeScript loader (test runners do not pass theirs on).
+ * Nothing else of the process's flags: heap sizes and profiling flags are refused in workers.
+ */
 function workerExecArgv(): string[] {
-  const args = process.execArgv.filter((a) => !a.startsWith('--cpu-prof'));
-  return FROM_SOURCE && !args.some((a) => a.includes('tsx')) ? [...args, '--import', 'tsx'] : args;
+  return FROM_SOURCE ? ['--import', 'tsx'] : [];
 }
