@@ -46,7 +46,7 @@ export interface EventBus {
    * attempt counted) for `drain`, so the change itself still commits. Nobody else can see the
    * event before the commit, so it is never handled twice.
    */
-  handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<void>;
+  handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<{ left: number }>;
   /** Polls in the background (for events left by another instance or a crash). */
   start(intervalMs?: number): void;
   stop(): void;
@@ -110,7 +110,8 @@ export function createEventBus(db: Db, handlers: Record<string, EventHandler[]>,
     return handled;
   }
 
-  async function handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<void> {
+  async function handleNow(trx: Transaction<Database>, ids: readonly number[]): Promise<{ left: number }> {
+    let left = 0;
     for (const id of ids) {
       const row = await trx.selectFrom('events').select(['id', 'type', 'payload', 'created_at']).where('id', '=', id).where('processed_at', 'is', null).executeTakeFirst();
       if (!row) continue;
@@ -125,8 +126,10 @@ export function createEventBus(db: Db, handlers: Record<string, EventHandler[]>,
         await sql`release savepoint outbox_event`.execute(trx);
         log?.warn({ err, event: event.type, id: event.id }, 'event handler failed; left for the drain');
         await trx.updateTable('events').set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: String(err).slice(0, 500) })).where('id', '=', event.id).execute();
+        left++;
       }
     }
+    return { left };
   }
 
   return {

@@ -49,7 +49,7 @@ describeEachEngine('outbox', (engine) => {
     }, clock, { warn: () => {} }, engine);
     await h.db.transaction().execute(async (trx) => {
       await trx.insertInto('settings').values({ key: 'outbox-test-change', value: 'x' }).execute();
-      await bus.handleNow(trx, [await emit(trx, 'test.ok', {}, clock.now()), await emit(trx, 'test.flaky', {}, clock.now())]);
+      expect(await bus.handleNow(trx, [await emit(trx, 'test.ok', {}, clock.now()), await emit(trx, 'test.flaky', {}, clock.now())])).toEqual({ left: 1 });
     });
     // The change and the first event's effect committed together; the failing handler's write was rolled back to its savepoint.
     expect(await settingsOf()).toEqual(['outbox-test-change=x', 'outbox-test-ok=x']);

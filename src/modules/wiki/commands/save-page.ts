@@ -30,6 +30,8 @@ export async function savePage(deps: WikiDeps, actor: Actor, input: SaveInput): 
   for (let attempt = 0; ; attempt++) {
     try {
       const result = await saveOnce(deps, actor, input);
+      // The save's own events were handled in its transaction; this picks up anything else pending
+      // (a failed one, other modules' events), which api.php's maxlag reports as lag.
       if (result.kind === 'saved') await deps.events.drain();
       return result;
     } catch (e) {
