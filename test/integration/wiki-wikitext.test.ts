@@ -3,6 +3,8 @@ import type { Actor } from '../../src/core/actor.ts';
 import { parseTitle, type Title } from '../../src/modules/markup/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { startTestApp } from '../support/app.ts';
+import { renderPages } from '../../src/modules/wiki/commands/import-revisions.ts';
+import { createRenderPool } from '../../src/modules/wiki/index.ts';
 import { describeEachEngine } from '../support/each-engine.ts';
 
 function title(s: string): Title {
@@ -40,6 +42,29 @@ describeEachEngine('wiki: wikitext pages and templates', (engine) => {
     const page = await t.m.wiki.wiki.page(title('Rencontre 2021'));
     const used = await t.m.db.db.selectFrom('template_links').select(['to_namespace', 'to_title']).where('from_page_id', '=', page!.id).orderBy('to_title').execute();
     expect(used).toEqual([{ to_namespace: 10, to_title: 'Salut' }, { to_namespace: 10, to_title: 'Signature' }]);
+  });
+
+  it('renders a batch in worker threads as in this thread, templates named by expansion and #ifexist included', async () => {
+    await save('Modèle:Cachet', "'''Vu''' [[Ateliers]]");
+    await save('Ateliers', 'Les ateliers.');
+    // {{ {{#if:…}} }}: a template name only expansion gives; the first page makes the batch fetch it, the second finds it in the shared lookups.
+    const text = "{{ {{#if:x|Cachet}} }} {{#ifexist:Ateliers|existe|absent}} [[Page absente]]";
+    await save('Lot un', text);
+    await save('Lot deux', text);
+    const ids = [(await t.m.wiki.wiki.page(title('Lot un')))!.id, (await t.m.wiki.wiki.page(title('Lot deux')))!.id];
+    const here = await renderPages(t.m.wiki.wiki.deps, ids, true);
+    const pool = createRenderPool(2);
+    try {
+      const inPool = await renderPages(t.m.wiki.wiki.deps, ids, true, pool);
+      expect(inPool.map((r) => r.page.html)).toEqual(here.map((r) => r.page.html));
+    } finally {
+      await pool.close();
+    }
+    for (const r of here) {
+      expect(r.page.html).toContain('<b>Vu</b> <a href="/wiki/Ateliers" title="Ateliers">Ateliers</a>');
+      expect(r.page.html).toContain('existe');
+      expect(r.page.html).toContain('class="new"');
+    }
   });
 
   it('shows the new text of a template on the pages using it, also through another template', async () => {

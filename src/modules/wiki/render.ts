@@ -70,36 +70,34 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
   const wikitextEnv = { ...env, pages, deferLinkStatus: true, files: files ? fileMap : undefined };
   // Pages with uploaded files render here: a file's thumbnail URLs are functions, which do not cross threads.
   const inWorker = pool && !pool.broken && fileMap.size === 0;
-  const fetched: string[] = [];
+  // Keys an earlier render reported unresolved: looked up here, and sent to the worker from then on
+  // (the shared maps may already know a key that the page's own lookups did not send).
+  const asked = new Set<string>();
   const renderOnce = (): Promise<RenderResult> | RenderResult => {
     if (!inWorker) return render(content, model, wikitextEnv);
     const job: RenderJob = {
       titleKey: title.key, content, model, editSections,
-      statuses: keys.map((k) => [k, linkStatus.get(k) ?? 'missing']),
-      pages: [...transcluded(content, pages, fetched, shared)].map((k) => [k, pages.get(k) ?? null]),
+      statuses: [...new Set([...keys, ...asked])].filter((k) => linkStatus.has(k)).map((k) => [k, linkStatus.get(k)!]),
+      pages: [...transcluded(content, pages, asked, shared)].map((k) => [k, pages.get(k) ?? null]),
     };
     // A worker that fails (it died, or could not start) leaves the page to this thread.
     return pool.render(job).catch(() => render(content, model, wikitextEnv));
   };
   let result = await renderOnce();
   for (let round = 1; round < MAX_ROUNDS; round++) {
-    const unresolved = result.unresolved ?? [];
-    if (unresolved.length === 0) break;
-    const needSource = unresolved.filter((k) => !pages.has(k));
-    const needStatus = unresolved.filter((k) => !linkStatus.has(k));
-    if (!needSource.length && !needStatus.length) break;
+    // Asked again for a key it was given (as missing when absent): nothing more to fetch.
+    const fresh = (result.unresolved ?? []).filter((k) => !asked.has(k));
+    if (fresh.length === 0) break;
+    for (const k of fresh) asked.add(k);
+    const needSource = fresh.filter((k) => !pages.has(k));
+    const needStatus = fresh.filter((k) => !linkStatus.has(k));
     await lookUpStatuses(db, linkStatus, needStatus);
     const sources = await pageSources(db, needSource);
     for (const k of needSource) pages.set(k, sources.get(k) ?? null);
-    fetched.push(...needSource);
     const moreFiles = needStatus.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
     if (files && moreFiles.length) for (const [k, f] of await files(db, moreFiles)) fileMap.set(k, f);
-    if (inWorker && fileMap.size > 0) {
-      result = render(content, model, wikitextEnv);
-      continue;
-    }
-    if (inWorker) keys.push(...needStatus);
-    result = await renderOnce();
+    // A file found: this page renders here from now on (see inWorker).
+    result = inWorker && fileMap.size > 0 ? render(content, model, wikitextEnv) : await renderOnce();
   }
   const deferred = result.deferredLinks ?? [];
   if (deferred.length === 0) return result;
@@ -109,12 +107,12 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
 
 /**
  * The keys of the pages a wikitext source transcludes, as far as `pages` knows them: its
- * template candidates, theirs, and so on, plus the keys fetched by earlier rounds (names the
+ * template candidates, theirs, and so on, plus the keys earlier rounds asked for (names the
  * candidates could not guess). What a worker thread needs of the shared `pages` map.
  */
-function transcluded(content: string, pages: ReadonlyMap<string, string | null>, fetched: readonly string[], shared?: RenderLookups): Set<string> {
+function transcluded(content: string, pages: ReadonlyMap<string, string | null>, asked: ReadonlySet<string>, shared?: RenderLookups): Set<string> {
   const out = new Set<string>();
-  const queue = [...candidatesOf(content, undefined, shared), ...fetched];
+  const queue = [...candidatesOf(content, undefined, shared), ...asked];
   while (queue.length > 0) {
     const key = queue.pop()!;
     if (out.has(key) || !pages.has(key)) continue;
