@@ -53,7 +53,7 @@ describeEachEngine('wiki: wikitext pages and templates', (engine) => {
     await save('Lot deux', text);
     const ids = [(await t.m.wiki.wiki.page(title('Lot un')))!.id, (await t.m.wiki.wiki.page(title('Lot deux')))!.id];
     const here = await renderPages(t.m.wiki.wiki.deps, ids, true);
-    const pool = createRenderPool(2);
+    const pool = createRenderPool({ size: 2 });
     try {
       const inPool = await renderPages(t.m.wiki.wiki.deps, ids, true, pool);
       expect(inPool.map((r) => r.page.html)).toEqual(here.map((r) => r.page.html));

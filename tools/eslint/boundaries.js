@@ -2,7 +2,7 @@
 /**
  * ESLint rule `maillage/boundaries`: the import rules of docs/architecture.md, enforced.
  * - core/ imports no module, no cli, no demo, no main (dependencies point inward);
- * - a module imports another module only through its index.ts;
+ * - a module imports another module only through its index.ts (or threads.ts: its pure surface for worker threads);
  * - modules/markup imports no other module and nothing from core/db or core/http (it is pure);
  * - client/ imports no node:* and nothing from core/db, core/http, modules (except markup), cli, main;
  * - only core/db (and test support) imports a database driver;
@@ -35,7 +35,7 @@ export const boundaries = {
     docs: { description: 'Keep the import boundaries of the architecture' },
     messages: {
       inward: '{{from}} must not import {{to}}: dependencies point inward (core imports no module, cli, demo or main).',
-      internals: 'Import the {{module}} module through its index.ts, not its internals ({{to}}).',
+      internals: 'Import the {{module}} module through its index.ts (or threads.ts), not its internals ({{to}}).',
       pure: 'modules/markup is pure: it imports no other module, no database and no HTTP code.',
       client: 'client/ runs in the browser: no node:* and no server code ({{to}}).',
       driver: 'Only src/core/db imports a database driver ({{to}}).',
@@ -79,7 +79,7 @@ export const boundaries = {
           report('client');
         } else if (src.layer === 'module' && to.layer === 'module' && to.module !== src.module) {
           if (src.module === 'markup') report('pure');
-          else if (!/^modules\/[^/]+\/index\.tsx?$/.test(target.rest)) report('internals', { module: to.module });
+          else if (!/^modules\/[^/]+\/(?:index|threads)\.tsx?$/.test(target.rest)) report('internals', { module: to.module });
         } else if (src.layer === 'module' && src.module === 'markup' && /^core\/(db|http)\//.test(target.rest)) {
           report('pure');
         } else if (src.layer === 'module' && ['cli', 'main', 'demo'].includes(to.layer)) {

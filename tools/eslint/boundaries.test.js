@@ -11,6 +11,7 @@ tester.run('maillage/boundaries', boundaries, {
   valid: [
     { filename: '/r/src/modules/accounts/routes.ts', code: "import { x } from '../../core/http/render.ts';" },
     { filename: '/r/src/modules/portal/index.ts', code: "import { y } from '../accounts/index.ts';" },
+    { filename: '/r/src/modules/transfer/import/worker.ts', code: "import { y } from '../../search/threads.ts';" },
     { filename: '/r/src/core/db/index.ts', code: "import pg from 'pg';" },
     { filename: '/r/src/main.ts', code: "import { a } from './modules/accounts/auth.ts';" },
     { filename: '/r/migrations/2026_x.ts', code: "import { isPostgres } from './lib/dialect.ts'; import { sql } from 'kysely';" },
@@ -18,6 +19,7 @@ tester.run('maillage/boundaries', boundaries, {
   invalid: [
     { filename: '/r/src/core/http/app.ts', code: "import { a } from '../../modules/accounts/index.ts';", errors: [{ messageId: 'inward' }] },
     { filename: '/r/src/modules/portal/index.ts', code: "import { a } from '../accounts/store.ts';", errors: [{ messageId: 'internals' }] },
+    { filename: '/r/src/modules/portal/index.ts', code: "import { a } from '../accounts/threads/x.ts';", errors: [{ messageId: 'internals' }] },
     { filename: '/r/src/modules/markup/render.ts', code: "import { a } from '../wiki/index.ts';", errors: [{ messageId: 'pure' }] },
     { filename: '/r/src/modules/markup/render.ts', code: "import { a } from '../../core/db/index.ts';", errors: [{ messageId: 'pure' }] },
     { filename: '/r/src/modules/accounts/store.ts', code: "import Database from 'better-sqlite3';", errors: [{ messageId: 'driver' }] },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/each-engine.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/engines.ts';
@@ -26,6 +27,19 @@ describeEachEngine('storage', (engine) => {
     const up = await migrator(h.db).migrateToLatest();
     expect(up.error).toBeUndefined();
     expect(await migrationsPending(h.db)).toBe(0);
+  });
+
+  it('keeps links rows keyed by their source page, with the cascade and the reverse index', async () => {
+    if (engine === 'sqlite') {
+      const { rows } = await sql<{ wr: number }>`select wr from pragma_table_list where name = 'page_links'`.execute(h.db);
+      expect(rows).toEqual([{ wr: 1 }]);
+    }
+    const p = await h.db.insertInto('pages').values({ namespace: 0, title: 'Lien_source', content_model: 'wikitext', created_at: 1, touched_at: 1 }).returning('id').executeTakeFirstOrThrow();
+    await h.db.insertInto('page_links').values([{ from_page_id: p.id, to_namespace: 0, to_title: 'Cible' }, { from_page_id: p.id, to_namespace: 10, to_title: 'Cible' }]).execute();
+    await expect(h.db.insertInto('page_links').values({ from_page_id: p.id, to_namespace: 0, to_title: 'Cible' }).execute()).rejects.toThrow();
+    expect(await h.db.selectFrom('page_links').select('from_page_id').where('to_namespace', '=', 0).where('to_title', '=', 'Cible').execute()).toEqual([{ from_page_id: p.id }]);
+    await h.db.deleteFrom('pages').where('id', '=', p.id).execute();
+    expect(await h.db.selectFrom('page_links').select('to_title').where('from_page_id', '=', p.id).execute()).toEqual([]);
   });
 
   it('enforces foreign keys and unique emails', async () => {

@@ -23,7 +23,7 @@ export const sqliteEngine: FullTextEngine = {
       })))
       .execute();
     await sql`delete from search_fts where rowid in (${sql.join(docs.map((d) => d.pageId))})`.execute(db);
-    const rows = docs.map((d) => sql`(${d.pageId}, ${analyze(d.title)}, ${analyze(d.text.slice(0, MAX_INDEXED_CHARS))})`);
+    const rows = docs.map((d) => sql`(${d.pageId}, ${analyze(d.title)}, ${d.analyzedText ?? analyze(d.text.slice(0, MAX_INDEXED_CHARS))})`);
     await sql`insert into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(db);
   },
 

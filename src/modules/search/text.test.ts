@@ -97,4 +97,10 @@ describe('titleKeys', () => {
     const keys = titleKeys({ pageId: 7, namespace: 12, title: "L'École", fullTitle: "Aide:L'École", text: '' });
     expect(keys.map((k) => [k.pos, k.key])).toEqual([[0, 'l ecole'], [1, 'ecole'], [-1, 'aide l ecole']]);
   });
+
+  it('analyses a text to the stems of its tokens, in order (the fast path keeps what highlighting sees)', () => {
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.array(fc.constantFrom("l'école", 'Œuvres', '½', 'les', 'NUMÉRIQUES', '-', ' ', '\n', 'ﬁn', '’', '2026'), { maxLength: 12 }).map((p) => p.join('')));
+    fc.assert(fc.property(text, (t) => analyze(t) === [...tokens(t)].flatMap((w) => w.stems).join(' ')), { numRuns: 2000 });
+    expect(analyze("Les médiatrices de l'École ½")).toBe('le mediatric ecol 1 2');
+  });
 });

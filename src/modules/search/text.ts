@@ -83,7 +83,11 @@ export function stem(folded: string): string {
 
 /** The indexed form of a text for SQLite FTS5: folded, stop words dropped, stemmed, space separated. */
 export function analyze(text: string): string {
+  // The words alone (no offsets, no token objects): this runs over every page of an import.
   const out: string[] = [];
-  for (const t of tokens(text)) out.push(...t.stems);
+  for (const raw of text.match(WORD) ?? []) {
+    const stems = analyzeWord(raw).stems;
+    for (let i = 0; i < stems.length; i++) out.push(stems[i]!);
+  }
   return out.join(' ');
 }

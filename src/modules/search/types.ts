@@ -11,6 +11,11 @@ export interface SearchDocument {
   fullTitle: string;
   /** Plain text of the page (the wiki strips markup before calling). */
   text: string;
+  /**
+   * `analyze(text.slice(0, MAX_INDEXED_CHARS))` when the caller already has it (an import's
+   * render workers compute it): SQLite's full-text body. Ignored by PostgreSQL.
+   */
+  analyzedText?: string;
 }
 
 export interface SearchHit {

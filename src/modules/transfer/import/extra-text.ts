@@ -13,6 +13,8 @@ export async function addExtraText(deps: TransferDeps, db: Executor, docs: Searc
   const latest = new Map(rows.map((r) => [r.id, r.latest_rev_id]));
   for (const doc of docs) {
     const extra = await deps.extraText(db, { namespace: doc.namespace, latestRevId: latest.get(doc.pageId) ?? null });
-    if (extra) doc.text = `${doc.text}\n${extra}`;
+    if (!extra) continue;
+    doc.text = `${doc.text}\n${extra}`;
+    doc.analyzedText = undefined; // the text changed: analysed again when written
   }
 }

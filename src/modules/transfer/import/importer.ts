@@ -5,7 +5,7 @@ import type { Actor } from '../../../core/actor.ts';
 import { isAppError } from '../../../core/errors.ts';
 import { titleFromStored } from '../../markup/index.ts';
 import { htmlToText, indexPagesBatch, type SearchDocument } from '../../search/index.ts';
-import { createRenderPool } from '../../wiki/index.ts';
+import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
 import { DumpSyntaxError, readDump, type DumpUpload, type SiteInfo } from './reader.ts';
@@ -148,7 +148,7 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
   await report();
   const size = o.renderBatch ?? 250;
   // Pages render in worker threads, one batch ahead: batch n+1 renders while batch n is written.
-  const pool = createRenderPool();
+  const pool = createImportRenderPool(deps.engine);
   try {
     let after = 0;
     const nextBatch = async () => {
@@ -162,13 +162,19 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
     for (let batch = await nextBatch(); batch; ) {
       const rendered = await batch.rendering;
       const following = await nextBatch();
+      const extras = new Map(rendered.map((x) => [x.page.pageId, x.result as SearchExtras]));
       await deps.wiki.storeRendered(rendered, async (trx, stored) => {
         const docs: SearchDocument[] = [];
         const removed: number[] = [];
         for (const r of stored) {
           if (r.isRedirect) { removed.push(r.pageId); continue; }
           const text = r.title.replace(/_/g, ' ');
-          docs.push({ pageId: r.pageId, namespace: r.namespace, title: text, fullTitle: titleFromStored(r.namespace, r.title)?.full ?? text, text: htmlToText(r.html) });
+          // The pool's workers prepared the text (render-worker.ts); a page rendered here did not.
+          const prepared = extras.get(r.pageId);
+          docs.push({
+            pageId: r.pageId, namespace: r.namespace, title: text, fullTitle: titleFromStored(r.namespace, r.title)?.full ?? text,
+            text: prepared?.searchText ?? htmlToText(r.html), analyzedText: prepared?.searchText !== undefined ? prepared.analyzedText : undefined,
+          });
         }
         await addExtraText(deps, trx, docs);
         await indexPagesBatch(trx, deps.engine, docs, removed);

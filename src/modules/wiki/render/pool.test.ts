@@ -5,7 +5,7 @@ import { LABELS } from './labels.ts';
 import { createRenderPool } from './pool.ts';
 
 describe('render pool (worker threads)', () => {
-  const pool = createRenderPool(2);
+  const pool = createRenderPool({ size: 2 });
   afterAll(() => pool.close());
 
   const job: RenderJob = {

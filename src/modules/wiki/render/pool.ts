@@ -17,12 +17,26 @@ export interface RenderPool {
 
 type Waiting = { resolve: (r: RenderResult) => void; reject: (e: Error) => void };
 
-export function createRenderPool(size = Math.max(1, Math.min(4, os.availableParallelism()))): RenderPool {
+export interface RenderPoolOptions {
+  /** Threads; by default one per core, at most 4. */
+  size?: number;
+  /**
+   * The workers' module, when not wiki's own (worker.ts): a caller's module that serves jobs with
+   * `serveJobs` to add to each result. `source` is its TypeScript file, `bundled` its name beside
+   * the production bundle (scripts/build-server.mjs builds it).
+   */
+  module?: { source: URL; bundled: string };
+  /** Given to each worker (worker_threads' workerData). */
+  workerData?: unknown;
+}
+
+export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
+  const size = options.size ?? Math.max(1, Math.min(4, os.availableParallelism()));
   let broken = false;
   let nextId = 0;
   const slots = Array.from({ length: size }, () => {
     // A heap limit, as for the server (README): without one V8 sizes a heap's growth for the whole machine.
-    const worker = new Worker(workerUrl(), { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    const worker = new Worker(workerUrl(options.module), { execArgv: workerExecArgv(), workerData: options.workerData, resourceLimits: { maxOldGenerationSizeMb: 128 } });
     const waiting = new Map<number, Waiting>();
     worker.on('message', (m: { id: number; result?: RenderResult; error?: string }) => {
       const w = waiting.get(m.id);
@@ -62,8 +76,9 @@ export function createRenderPool(size = Math.max(1, Math.min(4, os.availablePara
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-/** The worker's module: the TypeScript source when running from source, else `render-worker.mjs` beside the server bundle (scripts/build-server.mjs). */
-function workerUrl(): URL {
+/** The worker's module: the TypeScript source when running from source, else its file beside the server bundle (scripts/build-server.mjs). */
+function workerUrl(module?: RenderPoolOptions['module']): URL {
+  if (module) return FROM_SOURCE ? module.source : new URL(`./${module.bundled}`, import.meta.url);
   return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('./render-worker.mjs', import.meta.url);
 }
 

@@ -1,0 +1,7 @@
+/**
+ * What a worker thread may use of the search module (docs/architecture.md): the text
+ * preparation, pure and without the module's routes, services or database code.
+ */
+export { htmlToText } from './feed.ts';
+export { analyze } from './text.ts';
+export { MAX_INDEXED_CHARS } from './store.ts';
