@@ -48,14 +48,26 @@ export interface RenderLookups {
   pages: Map<string, string | null>;
   /** templateCandidates of the pages in `pages`, by key. */
   candidates: Map<string, string[]>;
+  /** collectLinks and templateCandidates of the sources being rendered, by source text (prefetchLookups reads them first). */
+  sources: Map<string, { links: string[]; candidates: string[] }>;
 }
 
 export function renderLookups(): RenderLookups {
-  return { linkStatus: new Map(), pages: new Map(), candidates: new Map() };
+  return { linkStatus: new Map(), pages: new Map(), candidates: new Map(), sources: new Map() };
+}
+
+/** collectLinks and templateCandidates of a source, once per run of renders sharing `shared`. */
+function sourceKeys(content: string, model: ContentModel, shared?: RenderLookups): { links: string[]; candidates: string[] } {
+  let keys = shared?.sources.get(content);
+  if (!keys) {
+    keys = { links: collectLinks(content, model), candidates: model === 'wikitext' ? templateCandidates(content) : [] };
+    shared?.sources.set(content, keys);
+  }
+  return keys;
 }
 
 export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool): Promise<RenderResult> {
-  const keys = collectLinks(content, model);
+  const { links: keys, candidates } = sourceKeys(content, model, shared);
   const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
   await lookUpStatuses(db, linkStatus, shared ? keys.filter((k) => !linkStatus.has(k)) : keys);
   const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
@@ -78,7 +90,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
     const job: RenderJob = {
       titleKey: title.key, content, model, editSections,
       statuses: [...new Set([...keys, ...asked])].filter((k) => linkStatus.has(k)).map((k) => [k, linkStatus.get(k)!]),
-      pages: [...transcluded(content, pages, asked, shared)].map((k) => [k, pages.get(k) ?? null]),
+      pages: [...transcluded(candidates, pages, asked, shared)].map((k) => [k, pages.get(k) ?? null]),
     };
     // A worker that fails (it died, or could not start) leaves the page to this thread.
     return pool.render(job).catch(() => render(content, model, wikitextEnv));
@@ -107,12 +119,12 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
 
 /**
  * The keys of the pages a wikitext source transcludes, as far as `pages` knows them: its
- * template candidates, theirs, and so on, plus the keys earlier rounds asked for (names the
+ * template candidates (given), theirs, and so on, plus the keys earlier rounds asked for (names the
  * candidates could not guess). What a worker thread needs of the shared `pages` map.
  */
-function transcluded(content: string, pages: ReadonlyMap<string, string | null>, asked: ReadonlySet<string>, shared?: RenderLookups): Set<string> {
+function transcluded(candidates: readonly string[], pages: ReadonlyMap<string, string | null>, asked: ReadonlySet<string>, shared?: RenderLookups): Set<string> {
   const out = new Set<string>();
-  const queue = [...candidatesOf(content, undefined, shared), ...asked];
+  const queue = [...candidates, ...asked];
   while (queue.length > 0) {
     const key = queue.pop()!;
     if (out.has(key) || !pages.has(key)) continue;
@@ -123,8 +135,8 @@ function transcluded(content: string, pages: ReadonlyMap<string, string | null>,
   return out;
 }
 
-function candidatesOf(text: string, key: string | undefined, shared?: RenderLookups): string[] {
-  if (key === undefined || !shared) return templateCandidates(text);
+function candidatesOf(text: string, key: string, shared?: RenderLookups): string[] {
+  if (!shared) return templateCandidates(text);
   let list = shared.candidates.get(key);
   if (!list) shared.candidates.set(key, (list = templateCandidates(text)));
   return list;
@@ -137,12 +149,13 @@ function candidatesOf(text: string, key: string | undefined, shared?: RenderLook
  */
 export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>): Promise<void> {
   const keys = new Set<string>();
-  for (const s of sources) for (const k of collectLinks(s.content, s.model)) if (!lookups.linkStatus.has(k)) keys.add(k);
+  for (const s of sources) for (const k of sourceKeys(s.content, s.model, lookups).links) if (!lookups.linkStatus.has(k)) keys.add(k);
   await lookUpStatuses(db, lookups.linkStatus, [...keys]);
+  // The sources' own candidates first, then those of the pages found, nested.
   let texts: Array<[string | undefined, string]> = sources.filter((s) => s.model === 'wikitext').map((s) => [undefined, s.content]);
   for (let depth = 0; depth < MAX_ROUNDS && texts.length > 0; depth++) {
     const wanted = new Set<string>();
-    for (const [key, text] of texts) for (const k of candidatesOf(text, key, lookups)) if (!lookups.pages.has(k)) wanted.add(k);
+    for (const [key, text] of texts) for (const k of key === undefined ? sourceKeys(text, 'wikitext', lookups).candidates : candidatesOf(text, key, lookups)) if (!lookups.pages.has(k)) wanted.add(k);
     if (wanted.size === 0) break;
     const found = await pageSources(db, [...wanted]);
     texts = [];
@@ -271,8 +284,9 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
       before.set(c.from_page_id, list);
     }
   }
-  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.links)), 300)) await db.insertInto('page_links').values(chunk).execute();
-  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.templates)), 300)) await db.insertInto('template_links').values(chunk).execute();
+  const targets = new Map<string, { to_namespace: number; to_title: string } | null>();
+  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.links, targets)), 300)) await db.insertInto('page_links').values(chunk).execute();
+  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.templates, targets)), 300)) await db.insertInto('template_links').values(chunk).execute();
 
   // Categories: only pages whose membership changed are rewritten, and those categories touched.
   const changedPages: number[] = [];
@@ -319,9 +333,19 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Rows of page_links / template_links for the keys a render gave, once each. */
-function targetRows(pageId: number, keys: readonly string[]): Array<{ from_page_id: number; to_namespace: number; to_title: string }> {
-  return dedupe(keys.map((k) => titleFromKey(k)).filter((t): t is Title => Boolean(t)).map((t) => ({ from_page_id: pageId, to_namespace: t.namespace, to_title: dbTitle(t) })));
+/** Rows of page_links / template_links for the keys a render gave, once each. `targets` memoises keys' columns over a batch (pages share most targets). */
+function targetRows(pageId: number, keys: readonly string[], targets = new Map<string, { to_namespace: number; to_title: string } | null>()): Array<{ from_page_id: number; to_namespace: number; to_title: string }> {
+  const rows: Array<{ from_page_id: number; to_namespace: number; to_title: string }> = [];
+  for (const k of keys) {
+    let target = targets.get(k);
+    if (target === undefined) {
+      const t = titleFromKey(k);
+      target = t ? { to_namespace: t.namespace, to_title: dbTitle(t) } : null;
+      targets.set(k, target);
+    }
+    if (target) rows.push({ from_page_id: pageId, ...target });
+  }
+  return dedupe(rows);
 }
 
 function dedupe<T extends { to_namespace: number; to_title: string }>(rows: T[]): T[] {
