@@ -14,7 +14,7 @@ const CORPUS_1K = '/work/shared/data/corpus/corpus-fr-1000.xml.gz';
 const SAMPLE_139 = '/work/shared/data/mediawiki-1.39-export-sample.xml';
 const ADMIN: Actor = { kind: 'user', sessionId: 'test', user: { id: 0, name: 'Import', email: '', role: 'admin', locale: null, createdAt: 0 } };
 
-export async function importFile(m: Maillage, file: string, o: { batchRevisions?: number } = {}) {
+export async function importFile(m: Maillage, file: string, o: { batchRevisions?: number; readerThread?: boolean } = {}) {
   const importId = await m.transfer.createJob({ filePath: file, fileName: path.basename(file), userId: null, userName: 'test', now: Date.now(), status: 'running' });
   return m.transfer.import({ importId, file, actor: ADMIN, ...o });
 }
@@ -86,16 +86,17 @@ describeEachEngine('transfer: MediaWiki dump import', (engine) => {
     expect(await count(t.m, 'pages')).toBe(pages.length);
   });
 
-  it('stops on malformed XML with its line and column, keeps the pages read before, and resumes once fixed', async () => {
+  it.each([false, true])('stops on malformed XML with its line and column, keeps the pages read before, and resumes once fixed (dump read in a thread: %s)', async (readerThread) => {
     const xml = readXml(SAMPLE_139);
+    const dbname = `wiki-broken-${readerThread}`;
     const cut = xml.indexOf('<page>\n    <title>Maintenance preventive</title>');
     const broken = `${xml.slice(0, cut)}<page>\n    <title>Cassée</title>\n    <ns>0</ns><id>9</id></revision>\n  </page>\n</mediawiki>\n`;
     const line = broken.slice(0, broken.lastIndexOf('</revision>')).split('\n').length;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-dump-'));
     const file = path.join(dir, 'broken.xml');
-    fs.writeFileSync(file, broken.replace(/<dbname>wiki<\/dbname>/, '<dbname>wiki-broken</dbname>'));
+    fs.writeFileSync(file, broken.replace(/<dbname>wiki<\/dbname>/, `<dbname>${dbname}</dbname>`));
     const before = await count(t.m, 'pages');
-    const err = await importFile(t.m, file).then(() => undefined, (e: unknown) => e);
+    const err = await importFile(t.m, file, { readerThread }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(TransferError);
     const e = err as TransferError;
     expect(e.key).toBe('transfer.error.malformed');
@@ -106,12 +107,12 @@ describeEachEngine('transfer: MediaWiki dump import', (engine) => {
     expect(fr).toContain('relancez');
     expect(translate('en-CA', e.key, e.params)).toContain(`line ${line}, column ${e.params.column}`);
     // The four pages before the fault were imported (their titles exist already: revisions were added to them).
-    const kept = await t.m.db.db.selectFrom('transfer_revisions').select('source_rev_id').where('source', '=', 'wiki-broken').execute();
+    const kept = await t.m.db.db.selectFrom('transfer_revisions').select('source_rev_id').where('source', '=', dbname).execute();
     expect(kept.map((r) => Number(r.source_rev_id)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await count(t.m, 'pages')).toBe(before);
     // Fixed file: only what was missing is added.
-    fs.writeFileSync(file, xml.replace(/<dbname>wiki<\/dbname>/, '<dbname>wiki-broken</dbname>'));
-    const fixed = await importFile(t.m, file);
+    fs.writeFileSync(file, xml.replace(/<dbname>wiki<\/dbname>/, `<dbname>${dbname}</dbname>`));
+    const fixed = await importFile(t.m, file, { readerThread });
     expect(fixed.revisionsAdded).toBe(1);
     expect(fixed.revisionsSkipped).toBe(6);
     fs.rmSync(dir, { recursive: true, force: true });

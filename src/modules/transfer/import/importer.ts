@@ -8,8 +8,9 @@ import { htmlToText, indexPagesBatch, type SearchDocument } from '../../search/i
 import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
-import { DumpSyntaxError, readDump, type DumpUpload, type SiteInfo } from './reader.ts';
-import { CompressedDataError, openDump } from './source.ts';
+import { openDumpReader } from './dump-thread.ts';
+import { DumpSyntaxError, type DumpUpload, type SiteInfo } from './reader.ts';
+import { CompressedDataError } from './source.ts';
 import { batchWriter, type PendingPage } from './writer.ts';
 import { addExtraText } from './extra-text.ts';
 
@@ -25,7 +26,12 @@ export interface ImportOptions {
   batchBytes?: number;
   /** Pages rendered (and indexed) per transaction. */
   renderBatch?: number;
+  /** Read the dump in a worker thread; by default when the file has READER_THREAD_BYTES or more. */
+  readerThread?: boolean;
 }
+
+/** From this size on, a thread's start-up (tens of milliseconds) is small beside the parsing it takes off the main thread. */
+const READER_THREAD_BYTES = 1 << 20;
 
 /**
  * Imports a MediaWiki dump, streaming: constant memory whatever its size. Two phases:
@@ -40,7 +46,8 @@ export interface ImportOptions {
  */
 export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<ImportSummary> {
   if (!fs.existsSync(o.file) || !fs.statSync(o.file).isFile()) throw new TransferError('transfer.error.no_file', { file: o.file });
-  const dump = await openDump(o.file);
+  // A dump of some size is decompressed and parsed in a thread of its own, beside the writes.
+  const dump = await openDumpReader(o.file, o.readerThread ?? fs.statSync(o.file).size >= READER_THREAD_BYTES);
   let site: SiteInfo | undefined;
   let source = '';
   const progress: ImportProgress = { phase: 'load', bytesRead: 0, bytesTotal: dump.bytesTotal, pages: 0, revisionsAdded: 0, revisionsSkipped: 0, pagesRendered: 0, pagesToRender: 0 };
@@ -80,7 +87,7 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
   };
 
   try {
-    await readDump(dump.stream, async (e) => {
+    await dump.read(async (e) => {
       switch (e.kind) {
         case 'siteinfo':
           site = e.site;

@@ -1,0 +1,91 @@
+import { Worker } from 'node:worker_threads';
+import { DumpSyntaxError, readDump, type DumpEvent } from './reader.ts';
+import { CompressedDataError, openDump } from './source.ts';
+
+/** A fault of the reader thread, as it crosses threads (errors lose their class on the way). */
+export type ReaderFault =
+  | { kind: 'syntax'; line: number; column: number; detail: string }
+  | { kind: 'compressed'; message: string }
+  | { kind: 'other'; message: string; code?: string };
+
+export type FromReader =
+  | { bytesTotal: number }
+  | { events: DumpEvent[]; bytesRead: number }
+  | { done: true }
+  | { fault: ReaderFault };
+
+/** A dump being read: its size, how much is read, and its events handed to `handle` in order. */
+export interface DumpReader {
+  bytesTotal: number;
+  bytesRead(): number;
+  read(handle: (e: DumpEvent) => Promise<void>): Promise<void>;
+}
+
+/** Chunks of events the reader thread may send before the main thread has handled them. */
+const AHEAD = 4;
+
+/**
+ * Opens a dump for reading. In a worker thread (`thread`), decompression and XML parsing run
+ * beside the main thread's database writes; otherwise in this thread. Either way events come
+ * in order, a fault throws DumpSyntaxError (line and column), CompressedDataError or an Error
+ * with the original code, after every event before it was handled.
+ */
+export async function openDumpReader(file: string, thread: boolean): Promise<DumpReader> {
+  if (!thread) {
+    const dump = await openDump(file);
+    return { bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead, read: (handle) => readDump(dump.stream, handle) };
+  }
+  const worker = new Worker(workerUrl(), { execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [], workerData: { file, ahead: AHEAD } });
+  const inbox: FromReader[] = [];
+  let wake: (() => void) | undefined;
+  let exited: Error | undefined;
+  const deliver = () => { wake?.(); wake = undefined; };
+  worker.on('message', (m: FromReader) => { inbox.push(m); deliver(); });
+  worker.on('error', (err) => { exited = err; deliver(); });
+  worker.on('exit', (code) => { exited ??= new Error(`dump reader exited (${code})`); deliver(); });
+  const next = async (): Promise<FromReader> => {
+    while (inbox.length === 0) {
+      if (exited) throw exited;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+    return inbox.shift()!;
+  };
+  const first = await next().catch(async (err: unknown) => { await worker.terminate(); throw err; });
+  if ('fault' in first) {
+    await worker.terminate();
+    throw toError(first.fault);
+  }
+  let read = 0;
+  return {
+    bytesTotal: 'bytesTotal' in first ? first.bytesTotal : 0,
+    bytesRead: () => read,
+    async read(handle) {
+      try {
+        for (;;) {
+          const m = await next();
+          if ('fault' in m) throw toError(m.fault);
+          if ('done' in m) return;
+          if (!('events' in m)) continue;
+          for (const e of m.events) await handle(e);
+          read = m.bytesRead;
+          worker.postMessage('more');
+        }
+      } finally {
+        await worker.terminate();
+      }
+    },
+  };
+}
+
+function toError(f: ReaderFault): Error {
+  if (f.kind === 'syntax') return new DumpSyntaxError(f.line, f.column, f.detail);
+  if (f.kind === 'compressed') return new CompressedDataError(new Error(f.message));
+  return Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
+}
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The worker's module: the TypeScript source when running from source, else `dump-reader.mjs` beside the server bundle (scripts/build-server.mjs). */
+function workerUrl(): URL {
+  return FROM_SOURCE ? new URL('./dump-worker.ts', import.meta.url) : new URL('./dump-reader.mjs', import.meta.url);
+}
