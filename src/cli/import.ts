@@ -12,11 +12,11 @@ export function cliLocale() {
 }
 
 /**
- * `maillage import <dump> [--files dir]`: imports in this process, with a progress bar on a
- * terminal. A re-run of the same command (after a crash, or once a malformed file is fixed)
- * adds only what is missing.
+ * `maillage import <dump> [--files dir] [--prerender]`: imports in this process, with a progress
+ * bar on a terminal. A re-run of the same command (after a crash, or once a malformed file is
+ * fixed) adds only what is missing. `--prerender` stores every page's HTML too (ImportOptions.prerender).
  */
-export async function importCommand(config: Config, file: string | undefined, o: { files?: string; batch?: string }): Promise<number> {
+export async function importCommand(config: Config, file: string | undefined, o: { files?: string; batch?: string; prerender?: boolean }): Promise<number> {
   const locale = cliLocale();
   if (!file) {
     console.error(translate(locale, 'transfer.cli.usage'));
@@ -35,10 +35,11 @@ export async function importCommand(config: Config, file: string | undefined, o:
     };
     const importId = await m.transfer.createJob({ filePath, fileName: path.basename(filePath), filesDir: admin && o.files ? path.resolve(o.files) : null, userId: admin?.id ?? null, userName: actor.user.name, now: Date.now(), status: 'running', claimedBy: 'cli' });
     try {
-      const s = await m.transfer.import({ importId, file: filePath, filesDir: admin && o.files ? path.resolve(o.files) : null, actor, batchRevisions: /^\d{1,6}$/.test(o.batch ?? '') ? Math.max(1, Number(o.batch)) : undefined, onProgress: (p) => bar.update(p) });
+      const s = await m.transfer.import({ importId, file: filePath, filesDir: admin && o.files ? path.resolve(o.files) : null, actor, batchRevisions: /^\d{1,6}$/.test(o.batch ?? '') ? Math.max(1, Number(o.batch)) : undefined, prerender: o.prerender === true, onProgress: (p) => bar.update(p) });
       bar.done();
       await m.db.db.updateTable('transfer_imports').set({ status: 'done', phase: 'done', finished_at: Date.now(), updated_at: Date.now() }).where('id', '=', importId).execute();
       console.error(translate(locale, 'transfer.cli.done', { pages: s.pages, added: s.revisionsAdded, skipped: s.revisionsSkipped, rendered: s.pagesRendered, seconds: formatNumber(Math.round((Date.now() - started) / 100) / 10, locale) }));
+      if (!o.prerender && s.pagesRendered > 0) console.error(translate(locale, 'transfer.cli.lazy'));
       if (s.invalidTitles) console.error(translate(locale, 'transfer.cli.invalid_titles', { n: s.invalidTitles }));
       return 0;
     } catch (e) {
@@ -46,7 +47,7 @@ export async function importCommand(config: Config, file: string | undefined, o:
       if (!(e instanceof TransferError)) throw e;
       await m.db.db.updateTable('transfer_imports').set({ status: 'failed', finished_at: Date.now(), updated_at: Date.now(), error_key: e.key, error_params: JSON.stringify(e.params) }).where('id', '=', importId).execute();
       console.error(translate(locale, e.key, e.params));
-      if (e.key !== 'transfer.error.no_file') console.error(translate(locale, 'transfer.cli.resume', { command: `maillage import ${JSON.stringify(file).slice(1, -1)}${o.files ? ` --files ${o.files}` : ''}` }));
+      if (e.key !== 'transfer.error.no_file') console.error(translate(locale, 'transfer.cli.resume', { command: `maillage import ${JSON.stringify(file).slice(1, -1)}${o.files ? ` --files ${o.files}` : ''}${o.prerender ? ' --prerender' : ''}` }));
       return 1;
     }
   } finally {

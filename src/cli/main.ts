@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
         return await userCommand(loadConfig(), sub, values);
       }
       case 'import': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { files: { type: 'string' }, batch: { type: 'string' } } });
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { files: { type: 'string' }, batch: { type: 'string' }, prerender: { type: 'boolean' } } });
         const { importCommand } = await import('./import.ts');
         return await importCommand(loadConfig(), positionals[0], values);
       }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/actor.ts';
 import { translate } from '../../src/core/i18n/index.ts';
 import type { Maillage } from '../../src/main.ts';
+import { htmlToText } from '../../src/modules/search/index.ts';
+import { analyze } from '../../src/modules/search/threads.ts';
 import { TransferError } from '../../src/modules/transfer/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { readXml, scanDump, type ScannedPage } from '../support/dump.ts';
@@ -14,7 +16,7 @@ const CORPUS_1K = '/work/shared/data/corpus/corpus-fr-1000.xml.gz';
 const SAMPLE_139 = '/work/shared/data/mediawiki-1.39-export-sample.xml';
 const ADMIN: Actor = { kind: 'user', sessionId: 'test', user: { id: 0, name: 'Import', email: '', role: 'admin', locale: null, createdAt: 0 } };
 
-export async function importFile(m: Maillage, file: string, o: { batchRevisions?: number; readerThread?: boolean } = {}) {
+export async function importFile(m: Maillage, file: string, o: { batchRevisions?: number; readerThread?: boolean; prerender?: boolean } = {}) {
   const importId = await m.transfer.createJob({ filePath: file, fileName: path.basename(file), userId: null, userName: 'test', now: Date.now(), status: 'running' });
   return m.transfer.import({ importId, file, actor: ADMIN, ...o });
 }
@@ -118,6 +120,20 @@ describeEachEngine('transfer: MediaWiki dump import', (engine) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('with prerender, stores every page of the import rendered at its latest revision', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-dump-'));
+    const file = path.join(dir, 'prerender.xml');
+    fs.writeFileSync(file, readXml(SAMPLE_139).replace(/<dbname>wiki<\/dbname>/, '<dbname>wiki-prerender</dbname>').replaceAll('<title>', '<title>Rendue '));
+    const s = await importFile(t.m, file, { prerender: true });
+    const ids = (await t.m.db.db.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', s.importId).execute()).map((r) => r.page_id);
+    expect(ids.length).toBe(s.pages);
+    const rendered = await t.m.db.db.selectFrom('pages').innerJoin('page_renders', (j) => j.onRef('page_renders.page_id', '=', 'pages.id').onRef('page_renders.rev_id', '=', 'pages.latest_rev_id')).select(['pages.id', 'page_renders.html']).where('pages.id', 'in', ids).execute();
+    expect(rendered).toHaveLength(ids.length);
+    // Full renders (a render for indexing has no mw-parser-output wrapper); the redirect shows its target.
+    expect(rendered.map((r) => /^<div class="(mw-parser-output|redirectMsg)">/.exec(r.html)?.[1]).sort()).toEqual(['mw-parser-output', 'mw-parser-output', 'mw-parser-output', 'mw-parser-output', 'redirectMsg']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('imports the 1k corpus: pages, revisions, redirects and categories as the XML says, all viewable and indexed', { timeout: 300_000 }, async () => {
     const pages = scanDump(readXml(CORPUS_1K));
     const s = await importFile(t.m, CORPUS_1K);
@@ -131,13 +147,34 @@ describeEachEngine('transfer: MediaWiki dump import', (engine) => {
     expect(rows).toHaveLength(pages.length);
     expect(rows.filter((r) => r.is_redirect === 1)).toHaveLength(pages.filter((p) => p.redirect).length);
     for (const ns of [0, 1, 10, 14]) expect(rows.filter((r) => r.namespace === ns).length, `namespace ${ns}`).toBe(pages.filter((p) => p.ns === ns).length);
-    // Every page rendered at its latest revision, links tables filled, search index complete.
-    const rendered = await db.selectFrom('pages').innerJoin('page_renders', (j) => j.onRef('page_renders.page_id', '=', 'pages.id').onRef('page_renders.rev_id', '=', 'pages.latest_rev_id')).select('pages.id').where('pages.id', 'in', rows.map((r) => r.id)).execute();
-    expect(rendered).toHaveLength(pages.length);
-    const indexed = await db.selectFrom('search_pages').select('page_id').where('page_id', 'in', rows.map((r) => r.id)).execute();
+    // Links tables filled and search index complete; no page rendered yet (each renders on its first view).
+    const ids = rows.map((r) => r.id);
+    const renderedAtLatest = () => db.selectFrom('pages').innerJoin('page_renders', (j) => j.onRef('page_renders.page_id', '=', 'pages.id').onRef('page_renders.rev_id', '=', 'pages.latest_rev_id')).select('pages.id').where('pages.id', 'in', ids).execute();
+    expect(await renderedAtLatest()).toHaveLength(0);
+    const indexed = await db.selectFrom('search_pages').select(['page_id', 'body']).where('page_id', 'in', ids).execute();
     expect(indexed).toHaveLength(pages.filter((p) => !p.redirect).length);
-    const links = await db.selectFrom('page_links').select((eb) => eb.fn.countAll<number>().as('n')).where('from_page_id', 'in', rows.map((r) => r.id)).executeTakeFirstOrThrow();
-    expect(Number(links.n)).toBeGreaterThan(pages.length);
+    const linkRows = async () => ({
+      links: (await db.selectFrom('page_links').select(['from_page_id', 'to_namespace', 'to_title']).where('from_page_id', 'in', ids).orderBy('from_page_id').orderBy('to_namespace').orderBy('to_title').execute()),
+      templates: (await db.selectFrom('template_links').select(['from_page_id', 'to_namespace', 'to_title']).where('from_page_id', 'in', ids).orderBy('from_page_id').orderBy('to_namespace').orderBy('to_title').execute()),
+      categories: (await db.selectFrom('category_links').select(['from_page_id', 'category', 'sort_key']).where('from_page_id', 'in', ids).orderBy('from_page_id').orderBy('category').execute()),
+    });
+    const fromIndex = await linkRows();
+    expect(fromIndex.links.length).toBeGreaterThan(pages.length);
+    expect(fromIndex.templates.length).toBeGreaterThan(0);
+    expect(fromIndex.categories.length).toBeGreaterThan(0);
+    // Rendering every page in full gives the same links tables, and the same indexed words.
+    const bodies = new Map(indexed.map((r) => [r.page_id, r.body]));
+    let compared = 0;
+    await t.m.wiki.wiki.renderLatest(ids, async (_trx, stored) => {
+      for (const r of stored) {
+        if (r.isRedirect) continue;
+        expect(analyze(htmlToText(r.html)), `words of page ${r.title}`).toBe(analyze(bodies.get(r.pageId)!));
+        compared++;
+      }
+    });
+    expect(compared).toBe(indexed.length);
+    expect(await linkRows()).toEqual(fromIndex);
+    expect(await renderedAtLatest()).toHaveLength(pages.length);
     // Each page's latest revision is the dump's last one.
     const latest = await db.selectFrom('pages').innerJoin('transfer_revisions as t', 't.rev_id', 'pages.latest_rev_id').select('t.source_rev_id').where('pages.id', 'in', rows.map((r) => r.id)).execute();
     expect(new Set(latest.map((r) => Number(r.source_rev_id)))).toEqual(new Set(pages.map((p) => p.revisions.at(-1)!.id)));

@@ -250,6 +250,8 @@ export interface TransferImportPagesTable {
   page_id: number;
   /** The page's `import/upload` log entry for this import (none while no revision was added). */
   log_id: Generated<number | null>;
+  /** The revision this import wrote the page's links tables and search entry for (null until then). */
+  indexed_rev_id: Generated<number | null>;
 }
 
 /** Transfer module: `<upload>` metadata read from a dump. */

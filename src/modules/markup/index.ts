@@ -22,15 +22,23 @@ export { markdownToWikitext } from './markdown-to-wikitext.ts';
 export type { WikitextEnv } from './wikitext/index.ts';
 export { formatComment, preSaveTransform } from './wikitext/index.ts';
 
+export interface RenderOptions {
+  /**
+   * Only what indexing needs (links, categories, templates…), with HTML good for its text but not
+   * for display (wikitext: parseForIndex, about 60 % of the work). Markdown renders in full anyway.
+   */
+  forIndex?: boolean;
+}
+
 /**
  * Renders a page. For wikitext, `env` may carry the sources of pages to transclude
  * (WikitextEnv.pages); keys it lacked come back in `unresolved` for the caller to fetch and render again.
  */
-export function render(source: string, model: ContentModel, env: RenderEnv | WikitextEnv): RenderResult {
+export function render(source: string, model: ContentModel, env: RenderEnv | WikitextEnv, options: RenderOptions = {}): RenderResult {
   const redirect = matchRedirect(source);
   const text = redirect ? source.slice(redirect.length) : source;
   if (model === 'wikitext') {
-    const body = renderWikitextBody(text, env);
+    const body = renderWikitextBody(text, env, options);
     return { ...assemble(body, redirect, env), unresolved: body.unresolved, deferredLinks: body.deferredLinks, displayTitle: body.displayTitle, defaultSort: body.defaultSort };
   }
   return assemble(renderMarkdownBody(text, env), redirect, env);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
-import { NS_FILE, collectLinks, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderResult, type Title } from '../markup/index.ts';
+import { NS_FILE, collectLinks, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderOptions, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
 import { dbTitle } from './store.ts';
 import type { RenderJob } from './render/job.ts';
@@ -66,13 +66,13 @@ function sourceKeys(content: string, model: ContentModel, shared?: RenderLookups
   return keys;
 }
 
-export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool): Promise<RenderResult> {
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool, options: RenderOptions = {}): Promise<RenderResult> {
   const { links: keys, candidates } = sourceKeys(content, model, shared);
   const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
   await lookUpStatuses(db, linkStatus, shared ? keys.filter((k) => !linkStatus.has(k)) : keys);
   const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
   const env = { title, linkStatus, labels: LABELS, editSections, files: embedded };
-  if (model !== 'wikitext') return render(content, model, env);
+  if (model !== 'wikitext') return render(content, model, env, options);
   const fileMap = new Map(embedded ?? []);
 
   // Wikitext: templates (and files or #ifexist targets written by templates) are only known once
@@ -86,14 +86,14 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
   // (the shared maps may already know a key that the page's own lookups did not send).
   const asked = new Set<string>();
   const renderOnce = (): Promise<RenderResult> | RenderResult => {
-    if (!inWorker) return render(content, model, wikitextEnv);
+    if (!inWorker) return render(content, model, wikitextEnv, options);
     const job: RenderJob = {
-      titleKey: title.key, content, model, editSections,
+      titleKey: title.key, content, model, editSections, forIndex: options.forIndex,
       statuses: [...new Set([...keys, ...asked])].filter((k) => linkStatus.has(k)).map((k) => [k, linkStatus.get(k)!]),
       pages: [...transcluded(candidates, pages, asked, shared)].map((k) => [k, pages.get(k) ?? null]),
     };
     // A worker that fails (it died, or could not start) leaves the page to this thread.
-    return pool.render(job).catch(() => render(content, model, wikitextEnv));
+    return pool.render(job).catch(() => render(content, model, wikitextEnv, options));
   };
   let result = await renderOnce();
   for (let round = 1; round < MAX_ROUNDS; round++) {
@@ -109,7 +109,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
     const moreFiles = needStatus.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
     if (files && moreFiles.length) for (const [k, f] of await files(db, moreFiles)) fileMap.set(k, f);
     // A file found: this page renders here from now on (see inWorker).
-    result = inWorker && fileMap.size > 0 ? render(content, model, wikitextEnv) : await renderOnce();
+    result = inWorker && fileMap.size > 0 ? render(content, model, wikitextEnv, options) : await renderOnce();
   }
   const deferred = result.deferredLinks ?? [];
   if (deferred.length === 0) return result;
@@ -265,10 +265,11 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
  * written with a few multi-row statements instead of several statements per page. The pages'
  * link rows are replaced whole rather than diffed.
  */
-export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: number; revId: number; result: RenderResult }>, now: number): Promise<void> {
+export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: number; revId: number; result: RenderResult; forIndex?: boolean }>, now: number): Promise<void> {
   if (items.length === 0) return;
   const ids = items.map((x) => x.pageId);
-  for (const chunk of chunks(items, 100)) {
+  // A render made for indexing (RenderOptions.forIndex) fills the links tables only: the page renders on its next view.
+  for (const chunk of chunks(items.filter((x) => !x.forIndex), 100)) {
     const rows = chunk.map((x) => ({ page_id: x.pageId, rev_id: x.revId, html: x.result.html, toc: x.result.toc, headings: JSON.stringify(x.result.headings), rendered_at: now }));
     await db.insertInto('page_renders').values(rows).onConflict((oc) => oc.column('page_id').doUpdateSet((eb) => ({
       rev_id: eb.ref('excluded.rev_id'), html: eb.ref('excluded.html'), toc: eb.ref('excluded.toc'), headings: eb.ref('excluded.headings'), rendered_at: eb.ref('excluded.rendered_at'),

@@ -66,7 +66,8 @@ export function createWiki(deps: WikiDeps) {
     importRevisions: (db: Executor, actor: Actor, pages: readonly ImportedPage[]) => importRevisions(db, actor, pages, deps.clock.now()),
     renderLatest: (pageIds: readonly number[], inTransaction: Parameters<typeof renderLatest>[3], force?: boolean) => renderLatest(deps, pageIds, deps.clock.now(), inTransaction, force),
     /** renderLatest in two steps, so a bulk run can render the next batch (in a pool's threads) while it stores this one. */
-    renderPages: (pageIds: readonly number[], pool?: RenderPool) => renderPages(deps, pageIds, false, pool),
+    /** `forIndex`: links tables and text only (RenderOptions.forIndex); the pages render in full on their next view. `force`: pages whose stored render is current too. */
+    renderPages: (pageIds: readonly number[], pool?: RenderPool, options: { forIndex?: boolean; force?: boolean } = {}) => renderPages(deps, pageIds, options.force ?? false, pool, { forIndex: options.forIndex }),
     storeRendered: (results: readonly PendingRender[], inTransaction: Parameters<typeof renderLatest>[3]) => storeRendered(deps, results, deps.clock.now(), inTransaction),
 
     /** Why another module's guard would refuse this actor's write of this title (an i18n key), if it would: the edit form says so upfront. */

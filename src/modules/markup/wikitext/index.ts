@@ -8,7 +8,7 @@ import type { BodyRender } from '../render.ts';
 import type { Heading, Title } from '../types.ts';
 import { parseTitle } from '../titles.ts';
 import { NS_TEMPLATE } from '../namespaces.ts';
-import { parsePage, preloadOnly, preprocessOnly, type PageRender } from './parse.ts';
+import { parseForIndex, parsePage, preloadOnly, preprocessOnly, type PageRender } from './parse.ts';
 import { preSaveTransform } from './pst.ts';
 import type { WikitextEnv } from './types.ts';
 
@@ -60,9 +60,9 @@ function toHeadings(page: PageRender): Heading[] {
   return page.headings.map((h, i) => ({ level: h.level, text: h.text, anchor: h.anchor, section: Number(h.section) || i + 1 }));
 }
 
-export function renderWikitextBody(source: string, env: WikitextEnv): WikitextBody {
+export function renderWikitextBody(source: string, env: WikitextEnv, options: { forIndex?: boolean } = {}): WikitextBody {
   // The page shell shows the table of contents (RenderResult.toc), so it is not put in the body.
-  const page = parsePage(source, env, { noToc: true });
+  const page = options.forIndex ? parseForIndex(source, env) : parsePage(source, env, { noToc: true });
   return {
     html: page.html,
     headings: toHeadings(page),

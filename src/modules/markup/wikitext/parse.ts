@@ -119,6 +119,30 @@ export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: 
   html = html.split(TOC_PLACE).join(options.noToc ? '' : toc);
   for (const [name, content] of state.indicators) state.indicators.set(name, stripOuterParagraph(halfParsed(state, content).trim()));
   if (!options.unwrap) html = `<div class="mw-parser-output">${html}</div>`;
+  const convertedTitle = ruleTitle !== undefined && state.ctx.output.displayTitle === undefined ? removeSomeTags(ruleTitle) : undefined;
+  return pageResult(state, html, toc, convertedTitle);
+}
+
+/**
+ * What indexing a page needs without showing it (an import: docs/wikitext.md): everything
+ * parsePage gives but the HTML, and instead HTML whose text is the page's text — the first half
+ * of the parse with its links filled in, before block structure, language conversion, French
+ * spacing and tidying (about 60 % of a full parse). Not for display: the page is parsed in full
+ * on its first view.
+ */
+export function parseForIndex(source: string, env: WikitextEnv): PageRender {
+  const state = newState(env);
+  state.source = source;
+  // eslint-disable-next-line no-control-regex -- as parsePage
+  let text = internalParse(state, source.replace(/\x00/g, ''), true) + citeAfterParse(state);
+  text = state.strip.unstripGeneral(text);
+  text = replaceLinkHolders(state, text);
+  text = state.strip.unstripNoWiki(text);
+  text = state.strip.unstripGeneral(text);
+  return pageResult(state, text.split(TOC_PLACE).join(''), '', undefined);
+}
+
+function pageResult(state: ParseState, html: string, toc: string, convertedTitle: string | undefined): PageRender {
   const out = state.ctx.output;
   return {
     html,
@@ -138,7 +162,7 @@ export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: 
     properties: new Map([...out.flags].filter((f) => /^[A-Z]+$/.test(f)).map((f) => [PROPERTY_NAMES[f] ?? f.toLowerCase(), ''])),
     outputFlags: outputFlags(out.flags, Boolean(state.toc), state.headings.length > 0),
     displayTitle: out.displayTitle,
-    convertedTitle: ruleTitle !== undefined && out.displayTitle === undefined ? removeSomeTags(ruleTitle) : undefined,
+    convertedTitle,
     defaultSort: out.defaultSort,
   };
 }

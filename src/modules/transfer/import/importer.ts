@@ -28,7 +28,16 @@ export interface ImportOptions {
   renderBatch?: number;
   /** Read the dump in a worker thread; by default when the file has READER_THREAD_BYTES or more. */
   readerThread?: boolean;
+  /**
+   * Store every page's HTML too. By default pages are indexed without being rendered (links
+   * tables and search index from RenderOptions.forIndex), and each renders on its first view,
+   * as after a MediaWiki import.
+   */
+  prerender?: boolean;
 }
+
+/** Batches rendering while one is written (renderPhase). */
+const RENDER_AHEAD = 2;
 
 /** From this size on, a thread's start-up (tens of milliseconds) is small beside the parsing it takes off the main thread. */
 const READER_THREAD_BYTES = 1 << 20;
@@ -146,29 +155,54 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
   return { ...progress, importId: o.importId, ...summary };
 }
 
-/** Renders and indexes the import's pages whose stored render is not of their latest revision. */
+/**
+ * The import's pages still to index: not indexed at their latest revision by this import or an
+ * earlier one, and without a stored render of it (a save or a view wrote their links then).
+ */
+function pagesToIndex(deps: TransferDeps, importId: number) {
+  return deps.db
+    .selectFrom('transfer_import_pages as t')
+    .innerJoin('pages as p', 'p.id', 't.page_id')
+    .where('t.import_id', '=', importId)
+    .where('p.deleted_at', 'is', null)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('transfer_import_pages as d').select('d.page_id').whereRef('d.page_id', '=', 't.page_id').whereRef('d.indexed_rev_id', '=', 'p.latest_rev_id'))))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('page_renders as r').select('r.page_id').whereRef('r.page_id', '=', 't.page_id').whereRef('r.rev_id', '=', 'p.latest_rev_id'))));
+}
+
+/**
+ * Indexes the import's pages (links tables, search index) that are not indexed at their latest
+ * revision: rendered for indexing only, or in full with `prerender`.
+ */
 async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>): Promise<void> {
   progress.phase = 'render';
-  const n = await deps.db.selectFrom('transfer_import_pages').select((eb) => eb.fn.countAll<number>().as('n')).where('import_id', '=', o.importId).executeTakeFirstOrThrow();
+  const n = await pagesToIndex(deps, o.importId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   progress.pagesToRender = Number(n.n);
   await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
   await report();
   const size = o.renderBatch ?? 250;
-  // Pages render in worker threads, one batch ahead: batch n+1 renders while batch n is written.
+  // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
   const pool = createImportRenderPool(deps.engine);
   try {
     let after = 0;
     const nextBatch = async () => {
-      const ids = (await deps.db.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', o.importId).where('page_id', '>', after).orderBy('page_id').limit(size).execute()).map((r) => r.page_id);
+      const ids = (await pagesToIndex(deps, o.importId).select('t.page_id').where('t.page_id', '>', after).orderBy('t.page_id').limit(size).execute()).map((r) => r.page_id);
       if (ids.length === 0) return undefined;
       after = ids.at(-1)!;
-      const rendering = deps.wiki.renderPages(ids, pool);
+      const rendering = deps.wiki.renderPages(ids, pool, { forIndex: !o.prerender, force: true });
       rendering.catch(() => undefined); // awaited later; not an unhandled rejection meanwhile
       return { ids, rendering };
     };
-    for (let batch = await nextBatch(); batch; ) {
+    // Two batches ahead: the threads always have work queued while this thread writes.
+    const ahead: Array<NonNullable<Awaited<ReturnType<typeof nextBatch>>>> = [];
+    for (let i = 0; i < RENDER_AHEAD; i++) {
+      const b = await nextBatch();
+      if (!b) break;
+      ahead.push(b);
+    }
+    for (let batch = ahead.shift(); batch; batch = ahead.shift()) {
       const rendered = await batch.rendering;
       const following = await nextBatch();
+      if (following) ahead.push(following);
       const extras = new Map(rendered.map((x) => [x.page.pageId, x.result as SearchExtras]));
       await deps.wiki.storeRendered(rendered, async (trx, stored) => {
         const docs: SearchDocument[] = [];
@@ -185,11 +219,15 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
         }
         await addExtraText(deps, trx, docs);
         await indexPagesBatch(trx, deps.engine, docs, removed);
+        // Done for the revision stored: each page's latest, as storeRendered checked in this transaction.
+        for (let i = 0; i < stored.length; i += 500) {
+          await trx.updateTable('transfer_import_pages').set((eb) => ({ indexed_rev_id: eb.selectFrom('pages').select('pages.latest_rev_id').whereRef('pages.id', '=', 'transfer_import_pages.page_id') }))
+            .where('import_id', '=', o.importId).where('page_id', 'in', stored.slice(i, i + 500).map((r) => r.pageId)).execute();
+        }
         progress.pagesRendered += batch!.ids.length;
         await trx.updateTable('transfer_imports').set({ pages_rendered: progress.pagesRendered, updated_at: deps.clock.now(), claimed_at: deps.clock.now() }).where('id', '=', o.importId).execute();
       });
       await report();
-      batch = following;
     }
   } finally {
     await pool.close();

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../core/actor.ts';
 import type { Executor } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
-import { redirectTarget, type ContentModel, type RenderResult, type Title } from '../../markup/index.ts';
+import { redirectTarget, type ContentModel, type RenderOptions, type RenderResult, type Title } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
 import { prefetchLookups, renderLookups, renderWithLinks, storeRenders } from '../render.ts';
 import type { RenderPool } from '../render/pool.ts';
@@ -149,6 +149,8 @@ export interface PendingRender {
   page: RenderedPage;
   revId: number;
   result: RenderResult;
+  /** Rendered for indexing only (RenderOptions.forIndex): links tables are stored, not the HTML. */
+  forIndex?: boolean;
 }
 
 /**
@@ -171,7 +173,7 @@ export async function renderLatest(
   return storeRendered(deps, await renderPages(deps, pageIds, force, pool), now, inTransaction);
 }
 
-export async function renderPages(deps: WikiDeps, pageIds: readonly number[], force = false, pool?: RenderPool): Promise<PendingRender[]> {
+export async function renderPages(deps: WikiDeps, pageIds: readonly number[], force = false, pool?: RenderPool, options: RenderOptions = {}): Promise<PendingRender[]> {
   if (pageIds.length === 0) return [];
   const rows = await deps.db
     .selectFrom('pages')
@@ -192,12 +194,14 @@ export async function renderPages(deps: WikiDeps, pageIds: readonly number[], fo
   const worker = async () => {
     for (let i = next++; i < todo.length; i = next++) {
       const r = todo[i]!;
-      const result = await renderWithLinks(deps.db, titleOf(r.namespace, r.title), r.content, r.content_model as ContentModel, true, deps.files, lookups, pool);
-      results[i] = { page: { pageId: r.id, namespace: r.namespace, title: r.title, isRedirect: r.is_redirect === 1, html: result.html }, revId: r.latest_rev_id!, result };
+      const result = await renderWithLinks(deps.db, titleOf(r.namespace, r.title), r.content, r.content_model as ContentModel, true, deps.files, lookups, pool, options);
+      results[i] = { page: { pageId: r.id, namespace: r.namespace, title: r.title, isRedirect: r.is_redirect === 1, html: result.html }, revId: r.latest_rev_id!, result, forIndex: options.forIndex };
     }
   };
-  // Renders in flight: enough to keep a pool's threads busy; with PostgreSQL, lookups overlap too (SQLite serialises them).
-  const inFlight = pool ? 16 : deps.engine === 'postgres' ? 4 : 1;
+  // Renders in flight. With a pool, the whole batch: the threads then have work queued for as long
+  // as this thread is busy writing the previous batch (its writes do not yield to the event loop,
+  // so a short queue would leave the threads idle). Without one, PostgreSQL overlaps lookups (SQLite serialises them).
+  const inFlight = pool ? Math.max(1, todo.length) : deps.engine === 'postgres' ? 4 : 1;
   await Promise.all(Array.from({ length: inFlight }, worker));
   return results;
 }
@@ -211,7 +215,7 @@ export async function storeRendered(deps: WikiDeps, results: readonly PendingRen
       for (const p of await trx.selectFrom('pages').select(['id', 'latest_rev_id']).where('id', 'in', ids.slice(i, i + 500)).execute()) current.set(p.id, p.latest_rev_id);
     }
     const fresh = results.filter((x) => current.get(x.page.pageId) === x.revId);
-    await storeRenders(trx, fresh.map((x) => ({ pageId: x.page.pageId, revId: x.revId, result: x.result })), now);
+    await storeRenders(trx, fresh.map((x) => ({ pageId: x.page.pageId, revId: x.revId, result: x.result, forIndex: x.forIndex })), now);
     const stored = fresh.map((x) => x.page);
     await inTransaction(trx, stored);
     return stored;

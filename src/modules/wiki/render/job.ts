@@ -13,4 +13,6 @@ export interface RenderJob {
   statuses: Array<[string, LinkStatus]>;
   /** Sources of the pages it transcludes, as far as known (null = missing). */
   pages: Array<[string, string | null]>;
+  /** RenderOptions.forIndex: what indexing needs, not HTML to show. */
+  forIndex?: boolean;
 }
