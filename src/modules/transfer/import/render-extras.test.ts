@@ -31,6 +31,16 @@ describe("the import's render workers", () => {
     expect(result.analyzedText).toContain('mediatric');
   });
 
+  it('render for indexing: the same links and words, and no HTML sent back', async () => {
+    const full = (await sqlite.render(job)) as RenderResult & SearchExtras;
+    const index = (await sqlite.render({ ...job, forIndex: true })) as RenderResult & SearchExtras;
+    expect(index.html).toBe('');
+    expect(index.links).toEqual(full.links);
+    expect(index.templates).toEqual(full.templates);
+    expect(index.analyzedText).toBe(full.analyzedText);
+    expect(index.searchText).toContain('Première étape');
+  });
+
   it('leave the analysis to PostgreSQL', async () => {
     const result = (await postgres.render(job)) as RenderResult & SearchExtras;
     expect(result.searchText).toContain('Première étape');

@@ -15,5 +15,7 @@ serveJobs((job) => {
   // Links resolved later change only the <a>'s attributes, which the plain text leaves out.
   const searchText = htmlToText(result.html);
   const extras: SearchExtras = { searchText, analyzedText: analyzeText ? analyze(searchText.slice(0, MAX_INDEXED_CHARS)) : undefined };
+  // HTML made for indexing is not stored: only its text crosses back to the main thread.
+  if (job.forIndex) result.html = '';
   return Object.assign(result, extras);
 });
