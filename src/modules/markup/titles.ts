@@ -131,6 +131,10 @@ export interface TitleCodec {
 }
 
 const CODECS = new Map<string, TitleCodec>();
+/** Entries of codec.parse's memo before it starts again (a page's links: a few dozen bytes each). */
+const MEMO_SIZE = 20_000;
+/** Longer inputs (never valid titles) are not memoised. */
+const MEMO_MAX_LENGTH = 1000;
 
 /**
  * The title codec of a content language: 'en' uses MediaWiki's English namespace names, others
@@ -143,9 +147,23 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
   if (codec) return codec;
   const base = namespacesFor(language);
   const table = metaNamespace ? namespaceTable(base.list.map((ns) => renameMeta(ns, metaNamespace, language))) : base;
+  // Memoised by default namespace then input: links are parsed on every render, mostly the same ones.
+  const parsed = new Map<number, Map<string, ParseTitleResult>>();
   codec = {
     namespaces: table,
-    parse: (input, defaultNs = 0) => split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table),
+    parse: (input, defaultNs = 0) => {
+      if (input.length > MEMO_MAX_LENGTH) return split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
+      let memo = parsed.get(defaultNs);
+      if (!memo) parsed.set(defaultNs, (memo = new Map()));
+      let r = memo.get(input);
+      if (!r) {
+        r = split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(input, r);
+      }
+      // Callers get their own copy.
+      return r.ok ? { ok: true, title: { ...r.title } } : { ...r };
+    },
     fromKey: (key) => {
       const r = split(key.normalize('NFC'), NS_MAIN, false, table);
       return r.ok ? r.title : undefined;
@@ -220,10 +238,12 @@ export function subjectOf(title: Title): Title {
 
 /** Percent-encodes as MediaWiki's wfUrlencode: `/ : @ $ ! * , ; ( ) ~` stay readable, `'` is encoded. */
 export function wfUrlencode(s: string): string {
-  return encodeURIComponent(s)
-    .replace(/'/g, '%27')
-    .replace(/%(3B|40|24|2C|2F|3A)/gi, (m) => decodeURIComponent(m));
+  let out = encodeURIComponent(s);
+  if (out.includes("'")) out = out.replace(/'/g, '%27');
+  return out.includes('%') ? out.replace(KEPT_ESCAPES, (m) => decodeURIComponent(m)) : out;
 }
+
+const KEPT_ESCAPES = /%(3B|40|24|2C|2F|3A)/gi;
 
 /** Path of a title's page: `/wiki/` + key, without the fragment. */
 export function titleUrl(title: Title): string {

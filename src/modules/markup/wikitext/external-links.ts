@@ -16,10 +16,57 @@ const BRACKETED = new RegExp(`\\[((?:${URL_PROTOCOLS_RE})${ADDR}${URL_CLASS}*)\\
 const SPACE = '(?:\\t|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\\p{Zs})';
 const SPDASH = `(?:-|${SPACE})`;
 const ABSOLUTE_PROTOCOLS_RE = URL_PROTOCOLS_RE.split('|').filter((p) => p !== '\\/\\/').join('|');
+/**
+ * Free URLs and magic links, tried at a position. MediaWiki's regex also matches links and tags
+ * (skipped with SKIPPED) and wants no letter, digit or '_' before a free URL (checked with
+ * WORD_CHAR: a lookbehind tried at every position is slow).
+ */
 const MAGIC = new RegExp(
-  `(<a[ \\t\\r\\n>].*?</a>)|(<.*?>)|((?<![\\p{L}\\p{N}_])(?:${ABSOLUTE_PROTOCOLS_RE})(${ADDR}${URL_CLASS}*))|\\b(RFC|PMID)${SPACE}+([0-9]+)\\b|\\bISBN${SPACE}+((?:97[89]${SPDASH}?)?(?:[0-9]${SPDASH}?){9}[0-9Xx])\\b`,
-  'giu',
+  `((?:${ABSOLUTE_PROTOCOLS_RE})(${ADDR}${URL_CLASS}*))|\\b(RFC|PMID)${SPACE}+([0-9]+)\\b|\\bISBN${SPACE}+((?:97[89]${SPDASH}?)?(?:[0-9]${SPDASH}?){9}[0-9Xx])\\b`,
+  'iuy',
 );
+/**
+ * What every match holds near its start: a free URL a ':' within its first 10 characters, a magic
+ * link its word (any case; 'ſ' folds to 's'). Only the positions just before a hint are tried.
+ */
+const HINT = /:|[Rr][Ff][Cc]|[Pp][Mm][Ii][Dd]|[Ii][Ss\u017f][Bb][Nn]/g;
+/** A link or tag at a '<', left as it is (tried before MAGIC at each position, as MediaWiki's alternation). */
+const SKIPPED = /<a[ \t\r\n>].*?<\/a>|<.*?>/iuy;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/iu;
+
+/** The first match of MAGIC from `from`, free URLs right after a word character left out. */
+function nextMagic(text: string, from: number): RegExpExecArray | null {
+  let tried = from;
+  HINT.lastIndex = from;
+  for (let hint = HINT.exec(text); hint; hint = HINT.exec(text)) {
+    const h = hint.index;
+    for (let at = Math.max(tried, h - 10); at <= h; at++) {
+      // The second half of a surrogate pair starts nothing.
+      if (at > 0 && isTrail(text.charCodeAt(at)) && isLead(text.charCodeAt(at - 1))) continue;
+      MAGIC.lastIndex = at;
+      const m = MAGIC.exec(text);
+      if (m && (m[1] === undefined || !wordCharBefore(text, at))) return m;
+    }
+    tried = h + 1;
+    HINT.lastIndex = h + 1;
+  }
+  return null;
+}
+
+function isLead(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isTrail(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function wordCharBefore(text: string, pos: number): boolean {
+  if (pos === 0) return false;
+  const start = pos > 1 && isTrail(text.charCodeAt(pos - 1)) && isLead(text.charCodeAt(pos - 2)) ? pos - 2 : pos - 1;
+  return WORD_CHAR.test(text.slice(start, pos));
+}
+
 const IMAGE_URL = new RegExp(`^(?:http:\\/\\/|https:\\/\\/)${URL_CLASS}+\\/([A-Za-z0-9_.,~%\\-+&;#*?!=()@\\x80-\\xFF]+)\\.(?:gif|png|jpg|jpeg)$`, 'iu');
 
 /** Parser::getExternalLinkRel: nofollow unless the host is one of the exceptions (or under one). */
@@ -108,27 +155,47 @@ function makeFreeExternalLink(state: ParseState, whole: string, numPostProto: nu
 }
 
 export function handleMagicLinks(state: ParseState, text: string): string {
+  let m = nextMagic(text, 0);
+  if (!m) return text;
   const enabled = state.options.magicLinks;
-  return text.replace(MAGIC, (whole, a?: string, tag?: string, free?: string, post?: string, kind?: string, num?: string, isbn?: string) => {
-    if (a !== undefined || tag !== undefined) return whole;
-    if (free !== undefined) return makeFreeExternalLink(state, whole, post!.length);
-    if (kind !== undefined) {
-      if (enabled[kind] === false) return whole;
-      addTrackingCategory(state, kind === 'RFC' ? 'magiclink-tracking-rfc' : 'magiclink-tracking-pmid');
-      const url = kind === 'RFC' ? `https://datatracker.ietf.org/doc/html/rfc${num}` : `//www.ncbi.nlm.nih.gov/pubmed/${num}?dopt=Abstract`;
-      const cls = kind === 'RFC' ? 'mw-magiclink-rfc' : 'mw-magiclink-pmid';
-      state.externalLinks.push(url);
-      const rel = noFollow(state, url) ? ' rel="nofollow"' : '';
-      return `<a class="external ${cls}"${rel} href="${encodeAttribute(url)}">${kind} ${num}</a>`;
+  let out = '';
+  let last = 0;
+  let pos = 0;
+  while (m) {
+    // Links and tags that start before the match hide what they contain.
+    const lt = text.indexOf('<', pos);
+    if (lt >= 0 && lt < m.index) {
+      SKIPPED.lastIndex = lt;
+      pos = SKIPPED.test(text) ? SKIPPED.lastIndex : lt + 1;
+      if (pos > m.index) m = nextMagic(text, pos);
+      continue;
     }
-    if (isbn !== undefined) {
-      if (enabled.ISBN === false) return whole;
-      addTrackingCategory(state, 'magiclink-tracking-isbn');
-      const digits = isbn.replace(/[\s-]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}/gu, '').toUpperCase();
-      const title = state.codec.make(-1, `BookSources/${digits}`);
-      const label = isbn.replace(new RegExp(SPACE, 'gu'), ' ');
-      return `<a href="${encodeAttribute(articleUrl(state.ctx.site, title.key))}" class="internal mw-magiclink-isbn">ISBN ${label}</a>`;
-    }
-    return whole;
-  });
+    out += text.slice(last, m.index) + magicLink(state, enabled, m);
+    last = pos = m.index + m[0].length;
+    m = nextMagic(text, pos);
+  }
+  return out + text.slice(last);
+}
+
+function magicLink(state: ParseState, enabled: Record<string, boolean>, m: RegExpExecArray): string {
+  const [whole, free, post, kind, num, isbn] = m as unknown as [string, string?, string?, string?, string?, string?];
+  if (free !== undefined) return makeFreeExternalLink(state, whole, post!.length);
+  if (kind !== undefined) {
+    if (enabled[kind] === false) return whole;
+    addTrackingCategory(state, kind === 'RFC' ? 'magiclink-tracking-rfc' : 'magiclink-tracking-pmid');
+    const url = kind === 'RFC' ? `https://datatracker.ietf.org/doc/html/rfc${num}` : `//www.ncbi.nlm.nih.gov/pubmed/${num}?dopt=Abstract`;
+    const cls = kind === 'RFC' ? 'mw-magiclink-rfc' : 'mw-magiclink-pmid';
+    state.externalLinks.push(url);
+    const rel = noFollow(state, url) ? ' rel="nofollow"' : '';
+    return `<a class="external ${cls}"${rel} href="${encodeAttribute(url)}">${kind} ${num}</a>`;
+  }
+  if (isbn !== undefined) {
+    if (enabled.ISBN === false) return whole;
+    addTrackingCategory(state, 'magiclink-tracking-isbn');
+    const digits = isbn.replace(/[\s-]|&nbsp;|&#0*160;|&#[Xx]0*[Aa]0;|\p{Zs}/gu, '').toUpperCase();
+    const title = state.codec.make(-1, `BookSources/${digits}`);
+    const label = isbn.replace(new RegExp(SPACE, 'gu'), ' ');
+    return `<a href="${encodeAttribute(articleUrl(state.ctx.site, title.key))}" class="internal mw-magiclink-isbn">ISBN ${label}</a>`;
+  }
+  return whole;
 }

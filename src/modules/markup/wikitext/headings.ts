@@ -20,12 +20,17 @@ export const TOC_PLACE = '<mw:tocplace></mw:tocplace>';
 /** Marks headings written with '=' (the sanitiser removes data-mw attributes authors write). */
 const WIKITEXT_HEADING = 'data-mw-wikitext-heading=""';
 
+/** `== x ==` lines, level 6 first. */
+const HEADING_LINES = [6, 5, 4, 3, 2, 1].map((i) => {
+  const h = '='.repeat(i);
+  return [new RegExp(`^${h}[ \\t]*(.+?)[ \\t]*${h}\\s*$`, 'gm'), `<h${i} ${WIKITEXT_HEADING}>$1</h${i}>`] as const;
+});
+
 export function handleHeadings(text: string): string {
+  // Every heading line starts with '=' (most texts, such as footnotes, have none).
+  if (!/^=/m.test(text)) return text;
   let out = text;
-  for (let i = 6; i >= 1; i--) {
-    const h = '='.repeat(i);
-    out = out.replace(new RegExp(`^${h}[ \\t]*(.+?)[ \\t]*${h}\\s*$`, 'gm'), `<h${i} ${WIKITEXT_HEADING}>$1</h${i}>`);
-  }
+  for (const [re, replacement] of HEADING_LINES) out = out.replace(re, replacement);
   return out;
 }
 
@@ -58,7 +63,7 @@ function idAttr(s: string): string {
 }
 
 function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : s;
 }
 
 function plainText(html: string): string {
@@ -125,8 +130,8 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
     const unstripped = state.strip.unstripBoth(replaceLinkHolders(state, header));
     const plain = plainText(Strip.killMarkers(unstripped));
     // Legacy ids come from the text with only spaces and underscores folded (a line break stays).
-    const rawText = decodeCharReferences(Strip.killMarkers(unstripped).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).replace(/[ _]+/g, ' ').trim();
-    const idText = (mode: string | undefined) => (mode === 'legacy' ? rawText : plain);
+    const rawText = () => decodeCharReferences(Strip.killMarkers(unstripped).replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '').replace(/<[^>]*>/g, '')).replace(/[ _]+/g, ' ').trim();
+    const idText = (mode: string | undefined) => (mode === 'legacy' ? rawText() : plain);
     // An HTML heading that has its own id keeps it.
     const ownId = fromWikitext ? undefined : /\sid="([^"]*)"/.exec(m[2]!)?.[1];
     const base = ownId !== undefined ? decodeCharReferences(ownId) : escapeIdForAttribute(idText(modes[0]), modes);

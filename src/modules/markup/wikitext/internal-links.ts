@@ -120,12 +120,26 @@ export function addHolder(state: ParseState, html: string): string {
   return `<!--LINK'" ${state.linkHolders.length - 1}-->`;
 }
 
+const HOLDER = "<!--LINK'\" ";
+
+/** Puts the links back in place of their holders (and of the holders inside them). */
 export function replaceLinkHolders(state: ParseState, text: string): string {
-  if (!text.includes("<!--LINK'\" ")) return text;
-  return text.replace(/<!--LINK'" (\d+)-->/g, (whole, n: string) => {
-    const h = state.linkHolders[Number(n)];
-    return h === undefined ? whole : replaceLinkHolders(state, h);
-  });
+  let at = text.indexOf(HOLDER);
+  if (at < 0) return text;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    const start = at + HOLDER.length;
+    let end = start;
+    while (text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    const h = end > start && text.startsWith('-->', end) ? state.linkHolders[Number(text.slice(start, end))] : undefined;
+    if (h !== undefined) {
+      out += text.slice(last, at) + replaceLinkHolders(state, h);
+      last = end + 3;
+    }
+    at = text.indexOf(HOLDER, h === undefined ? at + 1 : last);
+  }
+  return out + text.slice(last);
 }
 
 /** MediaWiki's core special pages (canonical names, compared case-insensitively on the part before '/'). */

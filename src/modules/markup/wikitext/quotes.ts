@@ -1,10 +1,12 @@
 /** MediaWiki's Parser::doQuotes: '' italic, ''' bold, ''''' both, with its balancing rules. */
 
 export function doAllQuotes(text: string): string {
+  if (!text.includes("''")) return text;
   return text.split('\n').map(doQuotes).join('\n');
 }
 
 export function doQuotes(text: string): string {
+  if (!text.includes("''")) return text;
   const arr = text.split(/(''+)/);
   if (arr.length === 1) return text;
   let numBold = 0;

@@ -134,7 +134,7 @@ export function escapeIdForAttribute(id: string, modes: string[] = ['html5']): s
 export function escapeIdForLink(id: string, modes: string[] = ['html5']): string {
   const mode = modes[0] ?? 'html5';
   const esc = escapeIdMode(id, mode);
-  if (mode !== 'html5') return esc;
+  if (mode !== 'html5' || !esc.includes('%')) return esc;
   return esc.replace(/%([0-9a-fA-F]{2})/g, '%25$1');
 }
 
@@ -175,32 +175,31 @@ export function validateAttributes(attrs: Map<string, string>, element: string, 
   return out;
 }
 
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;', '"': '&quot;', "'": '&#039;', '<': '&lt;', '>': '&gt;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;',
+};
+const ATTRIBUTE_SPECIAL = /[&"'<>\n\r\t]/;
+const ATTRIBUTE_SPECIALS = /[&"'<>\n\r\t]/g;
+
 /** htmlspecialchars plus MediaWiki's encodeAttribute (newlines and tabs as references). */
 export function encodeAttribute(v: string): string {
-  return v
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#039;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+  return ATTRIBUTE_SPECIAL.test(v) ? v.replace(ATTRIBUTE_SPECIALS, (c) => ATTRIBUTE_ESCAPES[c]!) : v;
 }
 
 const PROTOCOL_IN_ATTR = new RegExp(`(${URL_PROTOCOLS_RE.split('|').filter((p) => p !== '\\/\\/').join('|')})`, 'gi');
+/** encodeAttribute's escapes and the wiki syntax safeEncodeAttribute hides; no replacement makes another match. */
+const SAFE_ESCAPES: Record<string, string> = {
+  ...ATTRIBUTE_ESCAPES,
+  '{': '&#123;', '}': '&#125;', '[': '&#91;', ']': '&#93;', '|': '&#124;', '_': '&#95;',
+  ISBN: '&#73;SBN', RFC: '&#82;FC', PMID: '&#80;MID', '~~~': '&#126;~~',
+};
+const SAFE_SPECIALS = /[&"'<>\n\r\t{}[\]|_]|ISBN|RFC|PMID|~~~/g;
 
 /** safeEncodeAttribute: also hides wiki syntax (links, magic words, quotes, URLs) from later passes. */
 export function safeEncodeAttribute(v: string): string {
-  return encodeAttribute(v)
-    .replace(/[{}[\]|]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/''/g, '&#39;&#39;')
-    .replace(/ISBN/g, '&#73;SBN')
-    .replace(/RFC/g, '&#82;FC')
-    .replace(/PMID/g, '&#80;MID')
-    .replace(/_/g, '&#95;')
-    .replace(/~~~/g, '&#126;~~')
-    .replace(PROTOCOL_IN_ATTR, (p: string) => p.replace(/:/, '&#58;'));
+  // Quotes are already references, so MediaWiki's '' to &#39;&#39; has nothing left to do.
+  const out = v.replace(SAFE_SPECIALS, (m) => SAFE_ESCAPES[m]!);
+  return out.includes(':') ? out.replace(PROTOCOL_IN_ATTR, (p: string) => p.replace(/:/, '&#58;')) : out;
 }
 
 export function safeEncodeTagAttributes(attrs: Map<string, string>): string {
@@ -209,13 +208,28 @@ export function safeEncodeTagAttributes(attrs: Map<string, string>): string {
   return out;
 }
 
+/** fixTagAttributes' memo, by element, options and text: tables and tags repeat the same attributes. */
+const FIXED = new Map<string, string>();
+
 /** fixTagAttributes: decoded, validated and safely re-encoded attributes (' a="b"…'). */
 export function fixTagAttributes(text: string, element: string, opts: SanitizeOptions = {}): string {
   if (text.trim() === '') return '';
-  return safeEncodeTagAttributes(validateAttributes(decodeTagAttributes(text), element, opts));
+  if (text.length > 1000) return safeEncodeTagAttributes(validateAttributes(decodeTagAttributes(text), element, opts));
+  const key = `${element} ${opts.strictCss ? 1 : 0} ${opts.fragmentMode?.join(' ') ?? '-'}\n${text}`;
+  let out = FIXED.get(key);
+  if (out === undefined) {
+    out = safeEncodeTagAttributes(validateAttributes(decodeTagAttributes(text), element, opts));
+    if (FIXED.size >= 20_000) FIXED.clear();
+    FIXED.set(key, out);
+  }
+  return out;
 }
 
 const ELEMENT = /^(\/?)([^\s/>]+)([^>]*?)(\/?>)([^<]*)$/s;
+
+function escapeGt(s: string): string {
+  return s.includes('>') ? s.replace(/>/g, '&gt;') : s;
+}
 
 /**
  * removeHTMLtags: tags of the allowlist stay (attributes cleaned, `<x/>` made `<x></x>`), any
@@ -223,7 +237,7 @@ const ELEMENT = /^(\/?)([^\s/>]+)([^>]*?)(\/?>)([^<]*)$/s;
  */
 export function removeHtmlTags(text: string, opts: SanitizeOptions = {}, unstrip: (attrs: string) => string = (a) => a): string {
   const bits = text.split('<');
-  let out = bits[0]!.replace(/>/g, '&gt;');
+  let out = escapeGt(bits[0]!);
   for (let i = 1; i < bits.length; i++) {
     const x = bits[i]!;
     const m = ELEMENT.exec(x);
@@ -240,12 +254,12 @@ export function removeHtmlTags(text: string, opts: SanitizeOptions = {}, unstrip
         if (!bad) {
           const attrs = slash ? '' : fixTagAttributes(unstrip(params), t, opts);
           if (brace === '/>' && !SINGLE_ONLY.has(t)) brace = `></${t}>`;
-          out += `<${slash}${t}${attrs}${brace}${rest.replace(/>/g, '&gt;')}`;
+          out += `<${slash}${t}${attrs}${brace}${escapeGt(rest)}`;
           continue;
         }
       }
     }
-    out += `&lt;${x.replace(/>/g, '&gt;')}`;
+    out += `&lt;${escapeGt(x)}`;
   }
   return out;
 }

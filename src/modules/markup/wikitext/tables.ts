@@ -23,7 +23,11 @@ function replaceMarkup(line: string): string {
   return out;
 }
 
+const EMPTY_TABLE = '<table>\n<tr><td></td></tr>\n</table>';
+
 export function handleTables(state: ParseState, text: string): string {
+  // No table starts without '{|': the lines would come back as they are.
+  if (!text.includes('{|')) return text === EMPTY_TABLE ? '' : text;
   const attrs = (s: string, el: string) => fixTagAttributes(state.strip.unstripBoth(s), el, { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss });
   const lines = text.split('\n');
   let out = '';
@@ -43,7 +47,7 @@ export function handleTables(state: ParseState, text: string): string {
     }
     let first = line[0]!;
     const firstTwo = line.slice(0, 2);
-    const start = /^(:*)\s*\{\|(.*)$/s.exec(line);
+    const start = line.includes('{|') ? /^(:*)\s*\{\|(.*)$/s.exec(line) : null;
     if (start) {
       indentLevel = start[1]!.length;
       outLine = `${'<dl><dd>'.repeat(indentLevel)}<table${attrs(start[2]!, 'table')}>`;
@@ -118,6 +122,6 @@ export function handleTables(state: ParseState, text: string): string {
     out += '</table>\n';
   }
   if (out.endsWith('\n')) out = out.slice(0, -1);
-  if (out === '<table>\n<tr><td></td></tr>\n</table>') out = '';
+  if (out === EMPTY_TABLE) out = '';
   return out;
 }

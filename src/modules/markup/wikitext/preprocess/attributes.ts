@@ -7,7 +7,22 @@ import { decodeCharReferences } from '../../entities.ts';
 const ATTRIBS = /((?:[^\t\n\f\r /=>]|=)[^\t\n\f\r /=>]*)([\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|((?:(?![\t\n\f\r >]).)*)))?/gsu;
 const NAME = /^[:_\p{L}\p{N}][:_.\-\p{L}\p{N}]*$/u;
 
-export function decodeTagAttributes(text: string): Record<string, string> {
+/** Results by text (frozen): the same tags come back page after page (`<ref name="…">`, `<references />`). */
+const DECODED = new Map<string, Readonly<Record<string, string>>>();
+
+export function decodeTagAttributes(text: string): Readonly<Record<string, string>> {
+  let out = DECODED.get(text);
+  if (!out) {
+    out = Object.freeze(decode(text));
+    if (text.length <= 1000) {
+      if (DECODED.size >= 10_000) DECODED.clear();
+      DECODED.set(text, out);
+    }
+  }
+  return out;
+}
+
+function decode(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (text.trim() === '') return out;
   for (const m of text.matchAll(ATTRIBS)) {

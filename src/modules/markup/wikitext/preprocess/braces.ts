@@ -51,13 +51,15 @@ export function fetchTemplate(state: RenderState, title: Title): FetchedTemplate
 }
 
 // eslint-disable-next-line no-control-regex -- the ASCII range
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** UTF-8 length, as PHP's strlen. */
 function byteLength(s: string): number {
-  if (ASCII.test(s)) return s.length;
+  // The ASCII head counts one byte a character, found by a (fast) regex search.
+  const first = s.search(NON_ASCII);
+  if (first < 0) return s.length;
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff) i++;
     else if (c >= 0x800) n += 2;

@@ -19,12 +19,18 @@ export const NO_TAGS = 32;
 /** The original wikitext, unexpanded (msgnw). */
 export const RECOVER_ORIG = NO_ARGS | NO_TEMPLATES | NO_IGNORE | RECOVER_COMMENTS | NO_TAGS;
 
-// eslint-disable-next-line no-control-regex -- PHP trims NUL and vertical tab too
-const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
+/** PHP's trim() characters: space, tab, line feed, carriage return, NUL and vertical tab. */
+function isTrimmed(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
+}
 
-/** PHP's trim() character set. */
+/** PHP's trim() character set (a loop: a regex anchored at $ is tried at every position). */
 export function phpTrim(s: string): string {
-  return s.replace(PHP_TRIM, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isTrimmed(s.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
 }
 
 interface ArgEntry {

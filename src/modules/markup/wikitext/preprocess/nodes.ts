@@ -1,6 +1,7 @@
 /**
  * The preprocessor tree (MediaWiki's PPNode_Hash_* as plain objects). A node list is an array of
- * strings (literal text) and elements.
+ * strings (literal text) and elements. Trees are shared by renders (state.ts): never change one
+ * once built.
  */
 
 export type PPNode = string | PPElement;

@@ -39,9 +39,10 @@ export interface RenderState {
   codec: TitleCodec;
   /** LIMITS, overridden by env.options. */
   limits: Limits;
-  /** Trees by mode and text, so a template is tokenised once per render. */
+  /** Short page-mode trees by text (see treeOf). */
   pageTrees: Map<string, PPNodes>;
-  includeTrees: Map<string, PPNodes>;
+  /** The shared inclusion-mode trees for this render's extension tags, found on first use. */
+  includeTrees: Map<string, PPNodes> | undefined;
   fetched: Map<string, FetchedTemplate>;
   nodeCount: number;
   expandDepth: number;
@@ -70,7 +71,7 @@ export function stateOf(ctx: ParserContext): RenderState {
         expensiveFunctions: ctx.env.options?.expensiveFunctionLimit ?? LIMITS.expensiveFunctions,
       },
       pageTrees: new Map(),
-      includeTrees: new Map(),
+      includeTrees: undefined,
       fetched: new Map(),
       nodeCount: 0,
       expandDepth: 0,
@@ -86,13 +87,51 @@ export function stateOf(ctx: ParserContext): RenderState {
   return s;
 }
 
-/** The tree of `text` in page or inclusion mode, cached for the render. */
+/**
+ * Inclusion-mode trees shared by all renders, by extension tags then text: the same templates come
+ * back page after page. Trees are never changed once built, so renders can share them.
+ */
+const sharedTrees = new Map<string, Map<string, PPNodes>>();
+let sharedChars = 0;
+/** Bound on the text behind the shared trees, oldest dropped first (about 10 MB of trees: a server keeps them too). */
+const SHARED_MAX_CHARS = 1_000_000;
+/** Page-mode texts are mostly seen once (the page, each ref's content): only short ones are kept, per render. */
+const PAGE_TREE_MAX = 2000;
+
+function sharedFor(state: RenderState): Map<string, PPNodes> {
+  const key = state.extensionTags.join('|');
+  let map = sharedTrees.get(key);
+  if (!map) {
+    map = new Map();
+    sharedTrees.set(key, map);
+  }
+  return map;
+}
+
+function share(map: Map<string, PPNodes>, text: string, tree: PPNodes): void {
+  sharedChars += text.length;
+  for (const old of map.keys()) {
+    if (sharedChars <= SHARED_MAX_CHARS) break;
+    map.delete(old);
+    sharedChars -= old.length;
+  }
+  if (sharedChars > SHARED_MAX_CHARS) {
+    for (const other of sharedTrees.values()) other.clear();
+    sharedChars = text.length;
+  }
+  map.set(text, tree);
+}
+
+/** The tree of `text` in page or inclusion mode. */
 export function treeOf(state: RenderState, text: string, forInclusion: boolean): PPNodes {
-  const cache = forInclusion ? state.includeTrees : state.pageTrees;
+  const options = { forInclusion, extensionTags: state.extensionTags };
+  if (!forInclusion && text.length > PAGE_TREE_MAX) return buildTree(text, options);
+  const cache = forInclusion ? (state.includeTrees ??= sharedFor(state)) : state.pageTrees;
   let tree = cache.get(text);
   if (!tree) {
-    tree = buildTree(text, { forInclusion, extensionTags: state.extensionTags });
-    cache.set(text, tree);
+    tree = buildTree(text, options);
+    if (forInclusion) share(cache, text, tree);
+    else cache.set(text, tree);
   }
   return tree;
 }

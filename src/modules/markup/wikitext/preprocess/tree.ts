@@ -72,10 +72,19 @@ function breakSyntax(piece: Piece, openingCount?: number): PPNodes {
   return accum;
 }
 
-function spanOf(text: string, chars: string, start: number, max = Infinity): number {
+/** Number of `char` in a row from `start`, at most `max`. */
+function spanOf(text: string, char: string, start: number, max = Infinity): number {
+  const code = char.charCodeAt(0);
   let n = 0;
-  while (start + n < text.length && n < max && chars.includes(text[start + n]!)) n++;
+  while (n < max && text.charCodeAt(start + n) === code) n++;
   return n;
+}
+
+/** Number of spaces/tabs from `start`. */
+function spacesFrom(text: string, start: number): number {
+  let n = start;
+  while (text.charCodeAt(n) === 32 || text.charCodeAt(n) === 9) n++;
+  return n - start;
 }
 
 /** Number of spaces/tabs right before `end`. */
@@ -101,16 +110,34 @@ function elementsRegex(names: string[]): RegExp {
   return re;
 }
 
-const searchCache = new Map<string, RegExp>();
+const searchCache = new Map<string, RegExp[]>();
 
-/** The characters that stop a literal run: MediaWiki's strcspn set. */
+/**
+ * Where a literal run ends: MediaWiki's strcspn set, less the characters that would only be
+ * appended as text ('-' not before '{', a line break not before '=' outside headings, a single
+ * bracket or closing brace), so runs are not cut at every hyphen and line.
+ */
 function searchRegex(closing: string, pipe: boolean, equals: boolean): RegExp {
-  const key = `${closing}|${pipe ? 1 : 0}${equals ? 1 : 0}`;
-  let re = searchCache.get(key);
+  let res = searchCache.get(closing);
+  if (!res) {
+    // One character per match, so its position is lastIndex - 1 (test() makes no match array).
+    const stops = ['<', '\\{(?=\\{)', '\\[(?=\\[)', '-(?=\\{)', closing === '\n' ? '\\n' : '\\n(?==)'];
+    if (closing === '}') stops.push('\\}(?=\\})');
+    else if (closing === ']') stops.push('\\](?=\\])');
+    else if (closing === '}-') stops.push('\\}(?=-)');
+    res = [0, 1, 2, 3].map((k) => new RegExp([...stops, ...(k & 2 ? ['\\|'] : []), ...(k & 1 ? ['='] : [])].join('|'), 'g'));
+    searchCache.set(closing, res);
+  }
+  return res[(pipe ? 2 : 0) + (equals ? 1 : 0)]!;
+}
+
+const closeTagCache = new Map<string, RegExp>();
+
+function closeTagRegex(name: string): RegExp {
+  let re = closeTagCache.get(name);
   if (!re) {
-    const chars = '{[<\n-' + closing + (pipe ? '|' : '') + (equals ? '=' : '');
-    re = new RegExp(`[${[...new Set(chars)].map((c) => (c === '\n' ? '\\n' : '\\' + c)).join('')}]`, 'g');
-    searchCache.set(key, re);
+    re = new RegExp(`</${escapeRegExp(name)}\\s*>`, 'ig');
+    closeTagCache.set(name, re);
   }
   return re;
 }
@@ -188,8 +215,7 @@ export function buildTree(text: string, options: TreeOptions): PPNodes {
       // Literal run up to the next character of interest.
       const re = searchRegex(currentClosing, findPipe, findEquals);
       re.lastIndex = i;
-      const hit = re.exec(text);
-      const j = hit ? hit.index : length;
+      const j = re.test(text) ? re.lastIndex - 1 : length;
       if (j > i) {
         addLiteral(accum, text.slice(i, j));
         i = j;
@@ -202,20 +228,19 @@ export function buildTree(text: string, options: TreeOptions): PPNodes {
         }
       } else {
         curChar = text[i]!;
-        const curTwoChar = i + 1 < length ? curChar + text[i + 1]! : curChar;
         if (curChar === '|') found = 'pipe';
         else if (curChar === '=') found = 'equals';
         else if (curChar === '<') found = 'angle';
         else if (curChar === '\n') found = inHeading ? 'line-end' : 'line-start';
-        else if (curTwoChar === currentClosing) {
+        else if (currentClosing === '}-' && text.startsWith('}-', i)) {
           found = 'close';
-          curChar = curTwoChar;
+          curChar = '}-';
         } else if (curChar === currentClosing) found = 'close';
-        else if (RULES[curTwoChar]) {
-          curChar = curTwoChar;
+        else if (curChar === '-' && text[i + 1] === '{') {
+          curChar = '-{';
           found = 'open';
-          rule = RULES[curTwoChar];
-        } else if (RULES[curChar]) {
+          rule = RULES['-{'];
+        } else if (curChar === '{' || curChar === '[') {
           found = 'open';
           rule = RULES[curChar];
         } else {
@@ -247,12 +272,12 @@ export function buildTree(text: string, options: TreeOptions): PPNodes {
         }
         let endPos = endPos0;
         const wsStart = i ? i - spacesBefore(text, i) : 0;
-        let wsEnd = endPos + 2 + spanOf(text, ' \t', endPos + 3);
+        let wsEnd = endPos + 2 + spacesFrom(text, endPos + 3);
         const comments: Array<[number, number]> = [[wsStart, wsEnd]];
         while (text.startsWith('<!--', wsEnd + 1)) {
           let c = text.indexOf('-->', wsEnd + 5);
           if (c < 0) break;
-          c += 2 + spanOf(text, ' \t', c + 3);
+          c += 2 + spacesFrom(text, c + 3);
           comments.push([wsEnd + 1, c]);
           wsEnd = c;
         }
@@ -312,7 +337,7 @@ export function buildTree(text: string, options: TreeOptions): PPNodes {
         i = tagEndPos + 1;
       } else {
         attrEnd = tagEndPos;
-        const closeRe = new RegExp(`</${escapeRegExp(name)}\\s*>`, 'ig');
+        const closeRe = closeTagRegex(name);
         closeRe.lastIndex = tagEndPos + 1;
         const cm = noMoreClosingTag.has(lowerName) ? null : closeRe.exec(text);
         if (cm) {
@@ -383,6 +408,16 @@ export function buildTree(text: string, options: TreeOptions): PPNodes {
       appendAll(accum, element);
       // The line break is not consumed: it may open the next heading.
     } else if (found === 'open') {
+      if (curChar === '[' && text[i + 1] === '[' && text[i + 2] !== '[') {
+        // A link with nothing to parse before its ']]' stays as written (what breakSyntax gives), without a piece.
+        const re = searchRegex(']', false, false);
+        re.lastIndex = i + 2;
+        if (re.test(text) && text[re.lastIndex - 1] === ']') {
+          addLiteral(accum, text.slice(i, re.lastIndex + 1));
+          i = re.lastIndex + 1;
+          continue;
+        }
+      }
       const curLen = curChar.length;
       let count = curLen > 1 ? spanOf(text, curChar[curLen - 1]!, i + 1) + 1 : spanOf(text, curChar, i);
       let savedPrefix = '';
