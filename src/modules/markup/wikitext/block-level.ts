@@ -2,13 +2,11 @@
  * MediaWiki's BlockLevelPass::doBlockLevels: paragraphs, lists (* # ; :), definition terms
  * split on the first colon outside tags, and indent-pre (lines starting with a space).
  */
+import { BLOCKQUOTE, CLOSE, LIST, lineTags, OPEN, PRE_CLOSE, PRE_OPEN } from './block-tags.ts';
 import { MARKER_PREFIX } from './types.ts';
 
-const OPEN_MATCH = /(?:<table|<h1|<h2|<h3|<h4|<h5|<h6|<pre|<tr|<p|<ul|<ol|<dl|<li|<\/tr|<\/td|<\/th)\b/i;
-const CLOSE_MATCH = new RegExp(
-  `(?:<\\/table|<\\/h1|<\\/h2|<\\/h3|<\\/h4|<\\/h5|<\\/h6|<td|<th|<\\/?blockquote|<\\/?div|<hr|<\\/pre|<\\/p|<\\/mw:|${MARKER_PREFIX.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}-pre|<\\/li|<\\/ul|<\\/ol|<\\/dl|<\\/?center|<\\/?figure|<\\/?figcaption|<\\/?aside)\\b`,
-  'i',
-);
+/** The pre marker, which closes a paragraph as the close tags of block-tags.ts do. */
+const PRE_MARKER = new RegExp(`${MARKER_PREFIX.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}-pre\\b`, 'i');
 
 /** Position of the first ':' of a `; term : definition` line outside tags, or -1 (findColonNoLinks, simplified). */
 const VOID_TAG = /^<(?:br|hr|img|wbr|meta|link|input|col|area|source|track|embed)\b/i;
@@ -52,10 +50,23 @@ export function findColonNoLinks(str: string): number {
   return -1;
 }
 
-/** PHP's trim(): only ASCII whitespace (a no-break space is content). */
+/** Whether PHP's trim() leaves nothing. */
+function phpBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isPhpSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** PHP's trim(): only ASCII whitespace, NUL and vertical tab (a no-break space is content). */
 function phpTrim(s: string): string {
-  // eslint-disable-next-line no-control-regex -- PHP's trim() removes NUL and vertical tab too
-  return s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+  let start = 0;
+  let end = s.length;
+  while (start < end && isPhpSpace(s.charCodeAt(start))) start++;
+  while (end > start && isPhpSpace(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+function isPhpSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
 }
 
 export function doBlockLevels(text: string, lineStart = true): string {
@@ -126,14 +137,16 @@ export function doBlockLevels(text: string, lineStart = true): string {
       continue;
     }
     let lastPrefixLength = lastPrefix.length;
-    const preCloseMatch = /<\/pre/i.test(inputLine);
-    const preOpenMatch = /<pre/i.test(inputLine);
+    const tags = lineTags(inputLine);
+    const preCloseMatch = (tags & PRE_CLOSE) !== 0;
+    const preOpenMatch = (tags & PRE_OPEN) !== 0;
     let prefix: string;
     let t: string;
     if (!inPre) {
-      prefixLength = /^[*#:;]*/.exec(inputLine)![0].length;
+      prefixLength = 0;
+      for (let c = inputLine.charCodeAt(0); c === 42 || c === 35 || c === 58 || c === 59; c = inputLine.charCodeAt(++prefixLength));
       prefix = inputLine.slice(0, prefixLength);
-      prefix2 = prefix.replace(/;/g, ':');
+      prefix2 = prefix.includes(';') ? prefix.replace(/;/g, ':') : prefix;
       t = inputLine.slice(prefixLength);
       inPre = preOpenMatch;
     } else {
@@ -180,34 +193,38 @@ export function doBlockLevels(text: string, lineStart = true): string {
     }
 
     if (prefixLength === 0) {
-      const openMatch = OPEN_MATCH.test(t);
-      const closeMatch = CLOSE_MATCH.test(t);
+      // Without a prefix, t is the whole line.
+      const openMatch = (tags & OPEN) !== 0;
+      const closeMatch = (tags & CLOSE) !== 0 || (t.includes('\x7f') && PRE_MARKER.test(t));
       const listsBefore = htmlLists;
-      // Indented tables open <dl><dd> themselves (handleTables): those are not the author's lists.
-      const own = t.replace(/^(?:<dl><dd>)+<table/, '<table').replace(/(?:<\/dd><\/dl>)+$/, '');
-      htmlLists = Math.max(0, htmlLists + (own.match(/<(?:ul|ol|dl)\b/gi)?.length ?? 0) - (own.match(/<\/(?:ul|ol|dl)\b/gi)?.length ?? 0));
-      if (phpTrim(t) === '' && listsBefore > 0 && htmlLists > 0 && lastParagraph === '') {
+      if (tags & LIST) {
+        // Indented tables open <dl><dd> themselves (handleTables): those are not the author's lists.
+        const own = t.replace(/^(?:<dl><dd>)+<table/, '<table').replace(/(?:<\/dd><\/dl>)+$/, '');
+        htmlLists = Math.max(0, htmlLists + (own.match(/<(?:ul|ol|dl)\b/gi)?.length ?? 0) - (own.match(/<\/(?:ul|ol|dl)\b/gi)?.length ?? 0));
+      }
+      const blank = phpBlank(t);
+      if (blank && listsBefore > 0 && htmlLists > 0 && lastParagraph === '') {
         pendingPTag = false;
       } else if (openMatch || closeMatch) {
         pendingPTag = false;
         output += closeParagraph();
         if (preOpenMatch && !preCloseMatch) inPre = true;
-        for (const bq of t.matchAll(/<(\/?)blockquote[\s>]/gi)) inBlockquote = !bq[1];
+        if (tags & BLOCKQUOTE) for (const bq of t.matchAll(/<(\/?)blockquote[\s>]/gi)) inBlockquote = !bq[1];
         inBlockElem = !closeMatch;
       } else if (!inBlockElem && !inPre && htmlLists === 0) {
-        if (t.startsWith(' ') && (lastParagraph === 'pre' || phpTrim(t) !== '') && !inBlockquote) {
+        if (t.startsWith(' ') && (lastParagraph === 'pre' || !blank) && !inBlockquote) {
           if (lastParagraph !== 'pre') {
             pendingPTag = false;
             output += `${closeParagraph()}<pre>`;
             lastParagraph = 'pre';
           }
           t = t.slice(1);
-        } else if (/^(?:<style\b[^>]*>.*?<\/style>\s*|<link\b[^>]*>\s*)+$/i.test(t)) {
+        } else if (t.startsWith('<') && /^(?:<style\b[^>]*>.*?<\/style>\s*|<link\b[^>]*>\s*)+$/i.test(t)) {
           if (pendingPTag) {
             output += closeParagraph();
             pendingPTag = false;
           }
-        } else if (phpTrim(t) === '') {
+        } else if (blank) {
           if (pendingPTag) {
             output += `${pendingPTag}<br />`;
             pendingPTag = false;

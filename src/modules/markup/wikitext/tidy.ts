@@ -7,6 +7,7 @@
  * character references left alone (the text is already escaped): attributes double-quoted,
  * U+00A0 as &#160;, void elements as `<br />`.
  */
+import { escapeChar, knowNames, nextToken, serializeAttrs, startTokens, TEXT_ESCAPED, TEXT_ESCAPED_ALL, token } from './tidy-tokens.ts';
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen']);
 const CLOSES_P = new Set([
@@ -26,7 +27,31 @@ const EMPTY_MARKED = new Set(['li', 'p', 'tr']);
 /** Where HTML's "in table" mode applies: content other than table parts is foster-parented before the table. */
 const TABLE_CONTEXT = new Set(['table', 'tbody', 'thead', 'tfoot', 'tr']);
 const TABLE_CONTENT = new Set(['caption', 'colgroup', 'col', 'tbody', 'tfoot', 'thead', 'td', 'th', 'tr', 'table', 'style', 'script', 'template', 'form']);
+const HTML = new Set(['html']);
 const SPECIAL = new Set([...CLOSES_P, 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'table', 'caption', 'body', 'html']);
+
+/** The sets above as bits of one number per name: one lookup per tag instead of one per set. */
+const IS_VOID = 1;
+const IS_CLOSES_P = 2;
+const IS_HEADING = 4;
+const IS_SCOPE = 8;
+const IS_FORMATTING = 16;
+const IS_PHRASING = 32;
+const IS_EMPTY_MARKED = 64;
+const IS_TABLE_CONTEXT = 128;
+const IS_TABLE_CONTENT = 256;
+const IS_SPECIAL = 512;
+const KINDS = new Map<string, number>();
+for (const [set, bit] of [
+  [VOID, IS_VOID], [CLOSES_P, IS_CLOSES_P], [HEADINGS, IS_HEADING], [SCOPE, IS_SCOPE], [FORMATTING, IS_FORMATTING], [PHRASING, IS_PHRASING],
+  [EMPTY_MARKED, IS_EMPTY_MARKED], [TABLE_CONTEXT, IS_TABLE_CONTEXT], [TABLE_CONTENT, IS_TABLE_CONTENT], [SPECIAL, IS_SPECIAL],
+] as const) {
+  for (const name of set) KINDS.set(name, (KINDS.get(name) ?? 0) | bit);
+}
+knowNames(KINDS.keys());
+
+/** Whether the HTML being tidied holds U+00A0 or U+0338, escaped in text (most pages have none). */
+let special = false;
 
 export function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;');
@@ -40,47 +65,62 @@ interface El {
   name: string;
   attrs: string;
   children: Array<El | string>;
-  pWrapper?: boolean;
+  pWrapper: boolean;
+  /** The IS_ bits of the name. */
+  kind: number;
 }
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s/>=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?)*)\s*(\/?)>/g;
-const ATTR = /([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g;
+function element(name: string, attrs: string, pWrapper = false, kind = KINDS.get(name) ?? 0): El {
+  return { name, attrs, children: [], pWrapper, kind };
+}
 
-function serializeAttrs(raw: string): string {
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // Tab, line feed, form feed, carriage return, space.
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
+function holdsBlock(el: El): boolean {
+  return el.children.some((c) => typeof c !== 'string' && (!(c.kind & IS_PHRASING) || holdsBlock(c)));
+}
+
+/** Whether the children serialise to whitespace only: text that is, or <p> wrappers that hold only such text. */
+function blankOutput(children: Array<El | string>): boolean {
+  for (const c of children) {
+    if (typeof c === 'string' ? !isBlank(c) : !c.pWrapper || !blankOutput(c.children)) return false;
+  }
+  return true;
+}
+
+function serialize(el: El): string {
+  if (el.pWrapper) {
+    const inner = serializeChildren(el);
+    return el.children.some((c) => typeof c !== 'string' || !isBlank(c)) ? `<p>${inner}</p>` : inner;
+  }
+  const name = el.name;
+  if (name === '#root') return serializeChildren(el);
+  if (el.kind & IS_VOID) return `<${name}${el.attrs} />`;
+  let inner = serializeChildren(el);
+  if ((name === 'pre' || name === 'textarea' || name === 'listing') && inner.startsWith('\n')) inner = `\n${inner}`;
+  if (el.kind & IS_EMPTY_MARKED && el.attrs === '' && blankOutput(el.children)) return `<${name} class="mw-empty-elt">${inner}</${name}>`;
+  return `<${name}${el.attrs}>${inner}</${name}>`;
+}
+
+function serializeChildren(el: El): string {
+  const raw = el.name === 'style' || el.name === 'script';
   let out = '';
-  const seen = new Set<string>();
-  for (const m of raw.matchAll(ATTR)) {
-    const name = m[1]!.toLowerCase();
-    if (seen.has(name)) continue;
-    seen.add(name);
-    // U+0338 (combining long solidus) would merge with a preceding '>' or '"' under normalisation: escaped, as RemexHtml does.
-    out += ` ${name}="${(m[2] ?? m[3] ?? m[4] ?? '').replace(/"/g, '&quot;').replace(/\u00a0/g, '&#160;').replace(/\u0338/g, '&#x338;')}"`;
+  for (const c of el.children) {
+    if (typeof c !== 'string') out += serialize(c);
+    else out += raw || !(special ? TEXT_ESCAPED.test(c) : c.includes('<') || c.includes('>')) ? c : c.replace(TEXT_ESCAPED_ALL, escapeChar);
   }
   return out;
 }
 
-function isBlank(s: string): boolean {
-  return /^[\t\n\f\r ]*$/.test(s);
-}
-
-function holdsBlock(el: El): boolean {
-  return el.children.some((c) => typeof c !== 'string' && (!PHRASING.has(c.name) || holdsBlock(c)));
-}
-
-function serialize(el: El): string {
-  let inner = '';
-  const raw = el.name === 'style' || el.name === 'script';
-  for (const c of el.children) inner += typeof c === 'string' && raw ? c : typeof c === 'string' ? c.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&#160;').replace(/\u0338/g, '&#x338;') : serialize(c);
-  if (el.pWrapper) return el.children.some((c) => typeof c !== 'string' || !isBlank(c)) ? `<p>${inner}</p>` : inner;
-  if (el.name === '#root') return inner;
-  if (VOID.has(el.name)) return `<${el.name}${el.attrs} />`;
-  if ((el.name === 'pre' || el.name === 'textarea' || el.name === 'listing') && inner.startsWith('\n')) inner = `\n${inner}`;
-  if (EMPTY_MARKED.has(el.name) && el.attrs === '' && isBlank(inner)) return `<${el.name} class="mw-empty-elt">${inner}</${el.name}>`;
-  return `<${el.name}${el.attrs}>${inner}</${el.name}>`;
-}
-
 class TreeBuilder {
-  readonly root: El = { name: '#root', attrs: '', children: [] };
+  readonly root: El = element('#root', '');
   readonly stack: El[] = [this.root];
   /** A <pre> just opened: a newline right after its start tag is dropped, as HTML parsers do. */
   preFresh: El | undefined;
@@ -104,7 +144,7 @@ class TreeBuilder {
 
   /** The foster parent and position (before the open table), when the insertion point is a table part. */
   private fosterTarget(): { parent: El; index: number } | undefined {
-    if (!TABLE_CONTEXT.has(this.current.name)) return undefined;
+    if (!(this.current.kind & IS_TABLE_CONTEXT)) return undefined;
     for (let i = this.stack.length - 1; i > 0; i--) {
       if (this.stack[i]!.name !== 'table') continue;
       const parent = this.stack[i - 1]!;
@@ -124,7 +164,7 @@ class TreeBuilder {
     for (let i = this.stack.length - 1; i > 0; i--) {
       const n = this.stack[i]!;
       if (n.name === name && !n.pWrapper) return i;
-      if (SCOPE.has(n.name) || extra?.has(n.name)) return -1;
+      if (n.kind & IS_SCOPE || extra?.has(n.name)) return -1;
     }
     return -1;
   }
@@ -149,13 +189,16 @@ class TreeBuilder {
     for (let i = this.stack.length - 1; i > 0; i--) {
       const n = this.stack[i]!;
       if (n.name === 'p') return i;
-      if (SCOPE.has(n.name) || n.name === 'button') return -1;
+      if (n.kind & IS_SCOPE || n.name === 'button') return -1;
     }
     return -1;
   }
 
   private popTo(index: number): void {
-    this.stack.length = Math.max(1, index);
+    const stack = this.stack;
+    const keep = Math.max(1, index);
+    // pop() is cheaper than shortening the length.
+    while (stack.length > keep) stack.pop();
   }
 
   private closeP(): void {
@@ -189,7 +232,7 @@ class TreeBuilder {
     }
     for (; i < this.active.length; i++) {
       const old = this.active[i]!;
-      const clone: El = { name: old.name, attrs: old.attrs, children: [] };
+      const clone: El = element(old.name, old.attrs);
       this.push(clone);
       this.active[i] = clone;
     }
@@ -202,10 +245,10 @@ class TreeBuilder {
    */
   private beforeInline(): void {
     let k = this.stack.length - 1;
-    while (k > 0 && PHRASING.has(this.stack[k]!.name) && !this.stack[k]!.pWrapper) k--;
+    while (k > 0 && this.stack[k]!.kind & IS_PHRASING && !this.stack[k]!.pWrapper) k--;
     const base = this.stack[k]!;
     if (base.pWrapper || (base.name !== '#root' && base.name !== 'blockquote')) return;
-    const p: El = { name: 'p', attrs: '', children: [], pWrapper: true };
+    const p: El = element('p', '', true);
     const first = this.stack[k + 1];
     if (!first) {
       this.push(p);
@@ -217,7 +260,7 @@ class TreeBuilder {
       this.popTo(k + 1);
       this.push(p);
       for (const o of inner) {
-        const clone: El = { name: o.name, attrs: o.attrs, children: [] };
+        const clone: El = element(o.name, o.attrs);
         this.push(clone);
         const i = this.active.indexOf(o);
         if (i >= 0) this.active[i] = clone;
@@ -238,12 +281,13 @@ class TreeBuilder {
       this.preFresh = undefined;
     }
     if (s === '') return;
-    const foster = isBlank(s) ? undefined : this.fosterTarget();
+    const blank = isBlank(s);
+    const foster = blank ? undefined : this.fosterTarget();
     if (foster) {
       this.foster(s, foster);
       return;
     }
-    if (this.atWrapLevel() && isBlank(s)) {
+    if (blank && this.atWrapLevel()) {
       this.append(s);
       return;
     }
@@ -253,40 +297,40 @@ class TreeBuilder {
   }
 
   /** Inline elements wait for content before being wrapped; void ones (img, br) are content. */
-  private inlineStart(name: string): void {
+  private inlineStart(name: string, kind: number): void {
     this.reconstruct();
     // Metadata elements (link, meta) may stand in block context: they open no paragraph (RemexCompatMunger).
-    if (VOID.has(name) && name !== 'link' && name !== 'meta') this.beforeInline();
+    if (kind & IS_VOID && name !== 'link' && name !== 'meta') this.beforeInline();
   }
 
   start(name: string, attrs: string): void {
-    if (name === 'table' && TABLE_CONTEXT.has(this.current.name)) {
+    const kind = KINDS.get(name) ?? 0;
+    if (name === 'table' && this.current.kind & IS_TABLE_CONTEXT) {
       // A table started inside a table (not in a cell) ends the open one.
-      const t = this.inScope('table', new Set(['html']));
+      const t = this.inScope('table', HTML);
       if (t > 0) this.popTo(t);
     }
-    const foster = TABLE_CONTENT.has(name) ? undefined : this.fosterTarget();
+    const foster = kind & IS_TABLE_CONTENT ? undefined : this.fosterTarget();
     if (foster) {
-      const el: El = { name, attrs, children: [] };
+      const el = element(name, attrs, false, kind);
       this.foster(el, foster);
-      if (!VOID.has(name)) {
+      if (!(kind & IS_VOID)) {
         this.stack.push(el);
-        if (FORMATTING.has(name)) this.active.push(el);
+        if (kind & IS_FORMATTING) this.active.push(el);
       }
       return;
     }
-    if (!PHRASING.has(name)) this.splitPWrapper(name);
-    if (CLOSES_P.has(name)) this.closeP();
-    if (HEADINGS.has(name) && HEADINGS.has(this.current.name)) this.popTo(this.stack.length - 1);
+    if (!(kind & IS_PHRASING)) this.splitPWrapper(name);
+    if (kind & IS_CLOSES_P) this.closeP();
+    if (kind & IS_HEADING && this.current.kind & IS_HEADING) this.popTo(this.stack.length - 1);
     if (name === 'li' || name === 'dt' || name === 'dd') {
-      const targets = name === 'li' ? ['li'] : ['dt', 'dd'];
       for (let i = this.stack.length - 1; i > 0; i--) {
         const n = this.stack[i]!.name;
-        if (targets.includes(n)) {
+        if (name === 'li' ? n === 'li' : n === 'dt' || n === 'dd') {
           this.popTo(i);
           break;
         }
-        if (SPECIAL.has(n) && !['address', 'div', 'p'].includes(n)) break;
+        if (this.stack[i]!.kind & IS_SPECIAL && n !== 'address' && n !== 'div' && n !== 'p') break;
       }
     }
     if (name === 'tr' || name === 'td' || name === 'th' || name === 'caption' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
@@ -294,17 +338,19 @@ class TreeBuilder {
       if (t > 0) {
         if (name === 'caption' || name === 'tbody' || name === 'thead' || name === 'tfoot') this.popTo(t + 1);
         else {
-          const stop = name === 'tr' ? ['tbody', 'thead', 'tfoot'] : ['tr'];
-          for (let i = this.stack.length - 1; i > t; i--) if (stop.includes(this.stack[i]!.name)) {
-            this.popTo(i + 1);
-            break;
+          for (let i = this.stack.length - 1; i > t; i--) {
+            const n = this.stack[i]!.name;
+            if (name === 'tr' ? n === 'tbody' || n === 'thead' || n === 'tfoot' : n === 'tr') {
+              this.popTo(i + 1);
+              break;
+            }
           }
           if (this.current.name === 'td' || this.current.name === 'th') this.popTo(this.stack.length - 1);
           if (this.current.name === 'caption') this.popTo(this.stack.length - 1);
         }
         this.clearToMarker(name);
-        if (this.current.name === 'table' && (name === 'tr' || name === 'td' || name === 'th')) this.push({ name: 'tbody', attrs: '', children: [] });
-        if ((name === 'td' || name === 'th') && this.current.name !== 'tr') this.push({ name: 'tr', attrs: '', children: [] });
+        if (this.current.name === 'table' && (name === 'tr' || name === 'td' || name === 'th')) this.push(element('tbody', ''));
+        if ((name === 'td' || name === 'th') && this.current.name !== 'tr') this.push(element('tr', ''));
       }
     }
     if (name === 'a') {
@@ -316,15 +362,15 @@ class TreeBuilder {
         }
       }
     }
-    if (PHRASING.has(name)) this.inlineStart(name);
-    const el: El = { name, attrs, children: [] };
-    if (VOID.has(name)) {
+    if (kind & IS_PHRASING) this.inlineStart(name, kind);
+    const el = element(name, attrs, false, kind);
+    if (kind & IS_VOID) {
       this.append(el);
       return;
     }
     this.push(el);
     if (name === 'pre' || name === 'listing' || name === 'textarea') this.preFresh = el;
-    if (FORMATTING.has(name)) this.active.push(el);
+    if (kind & IS_FORMATTING) this.active.push(el);
     if (name === 'td' || name === 'th' || name === 'caption') this.active.push(null);
   }
 
@@ -340,7 +386,7 @@ class TreeBuilder {
         w = i;
         break;
       }
-      if (!PHRASING.has(el.name)) return;
+      if (!(el.kind & IS_PHRASING)) return;
     }
     if (w < 0) return;
     const inner = this.stack.slice(w + 1);
@@ -350,7 +396,7 @@ class TreeBuilder {
       this.popTo(w);
       let parent = this.current;
       for (const o of inner) {
-        const clone: El = { name: o.name, attrs: o.attrs, children: [] };
+        const clone: El = element(o.name, o.attrs);
         parent.children.push(clone);
         parent = clone;
       }
@@ -371,7 +417,7 @@ class TreeBuilder {
     }
     this.popTo(w);
     for (const o of inner.slice(0, cut)) {
-      const clone: El = { name: o.name, attrs: o.attrs, children: [] };
+      const clone: El = element(o.name, o.attrs);
       this.push(clone);
       const k = this.active.indexOf(o);
       if (k >= 0) this.active[k] = clone;
@@ -380,6 +426,12 @@ class TreeBuilder {
       this.append(moved[0]!);
       this.stack.push(...moved);
     }
+  }
+
+  /** Whether an element `name` is open above stack index k. */
+  private opensAfter(k: number, name: string): boolean {
+    for (let i = this.stack.length - 1; i > k; i--) if (this.stack[i]!.name === name) return true;
+    return false;
   }
 
   private clearToMarker(name: string): void {
@@ -392,13 +444,14 @@ class TreeBuilder {
   }
 
   end(name: string): void {
+    const kind = KINDS.get(name) ?? 0;
     // Inline elements that end before holding any block were inline content: they get their <p>.
-    if (PHRASING.has(name) && name !== 'br') {
+    if (kind & IS_PHRASING && name !== 'br') {
       let k = this.stack.length - 1;
-      while (k > 0 && PHRASING.has(this.stack[k]!.name) && !this.stack[k]!.pWrapper) k--;
+      while (k > 0 && this.stack[k]!.kind & IS_PHRASING && !this.stack[k]!.pWrapper) k--;
       const first = this.stack[k + 1];
       const base = this.stack[k]!;
-      if (first && !base.pWrapper && (base.name === '#root' || base.name === 'blockquote') && !holdsBlock(first) && this.stack.slice(k + 1).some((e) => e.name === name)) this.beforeInline();
+      if (first && !base.pWrapper && (base.name === '#root' || base.name === 'blockquote') && this.opensAfter(k, name) && !holdsBlock(first)) this.beforeInline();
     }
     if (name === 'br') {
       this.start('br', '');
@@ -406,14 +459,15 @@ class TreeBuilder {
     }
     if (name === 'p' && this.pScope() < 0) {
       if (this.current.pWrapper) this.popTo(this.stack.length - 1);
-      this.push({ name: 'p', attrs: '', children: [] });
+      this.push(element('p', ''));
       this.popTo(this.stack.length - 1);
       return;
     }
-    if (FORMATTING.has(name)) {
-      const ai = this.active.lastIndexOf(this.active.filter((e): e is El => e !== null && e.name === name).pop() as El);
-      const el = ai >= 0 ? this.active[ai]! : undefined;
-      if (!el) return;
+    if (kind & IS_FORMATTING) {
+      let ai = this.active.length - 1;
+      while (ai >= 0 && this.active[ai]?.name !== name) ai--;
+      if (ai < 0) return;
+      const el = this.active[ai]!;
       const si = this.stack.indexOf(el);
       if (si < 0) {
         this.active.splice(ai, 1);
@@ -438,22 +492,22 @@ class TreeBuilder {
 export function tidy(html: string): string {
   const b = new TreeBuilder();
   let last = 0;
-  const re = new RegExp(TOKEN.source, 'g');
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    b.text(html.slice(last, m.index));
-    last = m.index + m[0].length;
-    if (m[0].startsWith('<!--')) continue;
-    const name = m[2]!.toLowerCase();
-    if (m[1] === '/') b.end(name);
+  special = startTokens(html);
+  while (nextToken(html, last)) {
+    b.text(html.slice(last, token.index));
+    last = token.end;
+    if (token.comment) continue;
+    const name = token.name;
+    if (token.closing) b.end(name);
     else {
-      b.start(name, serializeAttrs(m[3] ?? ''));
+      b.start(name, token.plain ? token.attrs : serializeAttrs(token.attrs));
       // Raw text elements: their content is text up to the end tag.
-      if ((name === 'style' || name === 'script') && !m[4]) {
+      if ((name === 'style' || name === 'script') && !token.selfClosing) {
         const close = new RegExp(`</${name}[\\s/>]`, 'ig');
         close.lastIndex = last;
         const end = close.exec(html)?.index ?? html.length;
         b.text(html.slice(last, end));
-        last = re.lastIndex = end;
+        last = end;
       }
     }
   }
