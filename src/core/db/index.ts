@@ -45,6 +45,10 @@ export function createDb(database: Config['database'], options: { poolSize?: num
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('cache_size = -32000'); // 32 MB page cache: search ranking reads many rows
+  // Checkpoint the WAL every 40 MB rather than every 4 MB: bulk writes (an import's links tables)
+  // dirty the same index pages batch after batch, and each checkpoint copied them again
+  // (485,000 link rows: 3.5 s → 2.7 s). Saves made no measurable difference either way.
+  sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return handle(db, 'sqlite');
 }
