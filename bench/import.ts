@@ -30,7 +30,7 @@ try {
   const t0 = performance.now();
   let loadEnd = 0;
   const s = await m.transfer.import({
-    importId, file, actor, prerender,
+    importId, file, actor, prerender, renderBatch: process.env.RENDER_BATCH ? Number(process.env.RENDER_BATCH) : undefined,
     onProgress: (p) => {
       if (p.phase !== 'load' && !loadEnd) { loadEnd = performance.now(); rssAt.load = process.memoryUsage().rss; }
       const key = p.phase === 'load' ? `read≈${Math.round(p.pages / 2500) * 2500}` : `indexed≈${Math.round(p.pagesRendered / 2500) * 2500}`;

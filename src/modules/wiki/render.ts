@@ -69,8 +69,11 @@ function sourceKeys(content: string, model: ContentModel, shared?: RenderLookups
 export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool, options: RenderOptions = {}): Promise<RenderResult> {
   const { links: keys, candidates } = sourceKeys(content, model, shared);
   const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
-  await lookUpStatuses(db, linkStatus, shared ? keys.filter((k) => !linkStatus.has(k)) : keys);
-  const embedded = files ? await files(db, keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE)) : undefined;
+  const fileKeys = keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
+  // Rendering for indexing: links' statuses change only the HTML, which is not kept (files' are still asked: they change what is shown).
+  const wanted = options.forIndex ? fileKeys : keys;
+  await lookUpStatuses(db, linkStatus, shared ? wanted.filter((k) => !linkStatus.has(k)) : wanted);
+  const embedded = files ? await files(db, fileKeys) : undefined;
   const env = { title, linkStatus, labels: LABELS, editSections, files: embedded };
   if (model !== 'wikitext') return render(content, model, env, options);
   const fileMap = new Map(embedded ?? []);
@@ -112,7 +115,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
     result = inWorker && fileMap.size > 0 ? render(content, model, wikitextEnv, options) : await renderOnce();
   }
   const deferred = result.deferredLinks ?? [];
-  if (deferred.length === 0) return result;
+  if (deferred.length === 0 || options.forIndex) return result;
   await lookUpStatuses(db, linkStatus, [...new Set(deferred.map((t) => t.key))].filter((k) => !linkStatus.has(k)));
   return resolveLinks(result, linkStatus, wikitextEnv);
 }
@@ -147,10 +150,11 @@ function candidatesOf(text: string, key: string, shared?: RenderLookups): string
  * sources name, and the templates they seem to transclude, nested (`templateCandidates`). Most
  * pages then render in one pass; what the guess missed is fetched by renderWithLinks' rounds.
  */
-export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>): Promise<void> {
+export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>, options: RenderOptions = {}): Promise<void> {
   const keys = new Set<string>();
   for (const s of sources) for (const k of sourceKeys(s.content, s.model, lookups).links) if (!lookups.linkStatus.has(k)) keys.add(k);
-  await lookUpStatuses(db, lookups.linkStatus, [...keys]);
+  // As in renderWithLinks: for indexing, only files' statuses matter.
+  await lookUpStatuses(db, lookups.linkStatus, options.forIndex ? [...keys].filter((k) => titleFromKey(k)?.namespace === NS_FILE) : [...keys]);
   // The sources' own candidates first, then those of the pages found, nested.
   let texts: Array<[string | undefined, string]> = sources.filter((s) => s.model === 'wikitext').map((s) => [undefined, s.content]);
   for (let depth = 0; depth < MAX_ROUNDS && texts.length > 0; depth++) {

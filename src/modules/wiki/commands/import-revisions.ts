@@ -188,7 +188,7 @@ export async function renderPages(deps: WikiDeps, pageIds: readonly number[], fo
   const todo = rows.filter((r) => force || r.render_rev_id !== r.latest_rev_id);
   // The batch's pages share their lookups: the same templates and links come back page after page.
   const lookups = renderLookups();
-  await prefetchLookups(deps.db, lookups, todo.map((r) => ({ content: r.content, model: r.content_model as ContentModel })));
+  await prefetchLookups(deps.db, lookups, todo.map((r) => ({ content: r.content, model: r.content_model as ContentModel })), options);
   const results: PendingRender[] = new Array(todo.length);
   let next = 0;
   const worker = async () => {
