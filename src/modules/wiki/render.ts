@@ -269,7 +269,7 @@ export async function storeRender(db: Executor, pageId: number, revId: number, r
  * written with a few multi-row statements instead of several statements per page. The pages'
  * link rows are replaced whole rather than diffed.
  */
-export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: number; revId: number; result: RenderResult; forIndex?: boolean }>, now: number): Promise<void> {
+export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: number; revId: number; result: RenderResult; forIndex?: boolean }>, now: number, engine?: 'sqlite' | 'postgres'): Promise<void> {
   if (items.length === 0) return;
   const ids = items.map((x) => x.pageId);
   // A render made for indexing (RenderOptions.forIndex) fills the links tables only: the page renders on its next view.
@@ -290,8 +290,8 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
     }
   }
   const targets = new Map<string, { to_namespace: number; to_title: string } | null>();
-  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.links, targets)), 300)) await db.insertInto('page_links').values(chunk).execute();
-  for (const chunk of chunks(items.flatMap((x) => targetRows(x.pageId, x.result.templates, targets)), 300)) await db.insertInto('template_links').values(chunk).execute();
+  await insertTargets(db, engine, 'page_links', items.flatMap((x) => targetRows(x.pageId, x.result.links, targets)));
+  await insertTargets(db, engine, 'template_links', items.flatMap((x) => targetRows(x.pageId, x.result.templates, targets)));
 
   // Categories: only pages whose membership changed are rewritten, and those categories touched.
   const changedPages: number[] = [];
@@ -309,6 +309,26 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
   for (const chunk of chunks(changedPages, 500)) await db.deleteFrom('category_links').where('from_page_id', 'in', chunk).execute();
   for (const chunk of chunks(newRows, 300)) await db.insertInto('category_links').values(chunk).execute();
   for (const chunk of chunks([...touched], 500)) await db.updateTable('pages').set({ touched_at: touchedAt(now) }).where('namespace', '=', 14).where('title', 'in', chunk).execute();
+}
+
+/**
+ * Inserts links-table rows. Knowing the engine, in one statement per 20,000 rows, the rows given
+ * as one JSON parameter (an import writes about 50 links per page: building and binding
+ * multi-row statements of 300 rows cost as much as the inserts); else in multi-row statements.
+ */
+async function insertTargets(db: Executor, engine: 'sqlite' | 'postgres' | undefined, table: 'page_links' | 'template_links', rows: ReadonlyArray<{ from_page_id: number; to_namespace: number; to_title: string }>): Promise<void> {
+  if (!engine) {
+    for (const chunk of chunks(rows, 300)) await db.insertInto(table).values(chunk).execute();
+    return;
+  }
+  for (const chunk of chunks(rows, 20_000)) {
+    const json = JSON.stringify(chunk.map((r) => [r.from_page_id, r.to_namespace, r.to_title]));
+    if (engine === 'sqlite') {
+      await sql`insert into ${sql.table(table)} (from_page_id, to_namespace, to_title) select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db);
+    } else {
+      await sql`insert into ${sql.table(table)} (from_page_id, to_namespace, to_title) select (e ->> 0)::integer, (e ->> 1)::integer, e ->> 2 from json_array_elements(${json}::json) as e`.execute(db);
+    }
+  }
 }
 
 /** The category rows of a render, once per category (the last sort key given wins, as in `settleCategories`). */

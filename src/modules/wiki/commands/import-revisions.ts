@@ -215,7 +215,7 @@ export async function storeRendered(deps: WikiDeps, results: readonly PendingRen
       for (const p of await trx.selectFrom('pages').select(['id', 'latest_rev_id']).where('id', 'in', ids.slice(i, i + 500)).execute()) current.set(p.id, p.latest_rev_id);
     }
     const fresh = results.filter((x) => current.get(x.page.pageId) === x.revId);
-    await storeRenders(trx, fresh.map((x) => ({ pageId: x.page.pageId, revId: x.revId, result: x.result, forIndex: x.forIndex })), now);
+    await storeRenders(trx, fresh.map((x) => ({ pageId: x.page.pageId, revId: x.revId, result: x.result, forIndex: x.forIndex })), now, deps.engine);
     const stored = fresh.map((x) => x.page);
     await inTransaction(trx, stored);
     return stored;

@@ -35,8 +35,10 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
   let broken = false;
   let nextId = 0;
   const slots = Array.from({ length: size }, () => {
-    // A heap limit, as for the server (README): without one V8 sizes a heap's growth for the whole machine.
-    const worker = new Worker(workerUrl(options.module), { execArgv: workerExecArgv(), workerData: options.workerData, resourceLimits: { maxOldGenerationSizeMb: 128 } });
+    // A heap limit, as for the server (README): without one V8 sizes a heap's growth for the whole
+    // machine. 256 MB: the engine's caches (titles, template trees, attributes) and the search
+    // analyser's words take a good part of 128, where a worker given 250 pages at once ran out.
+    const worker = new Worker(workerUrl(options.module), { execArgv: workerExecArgv(), workerData: options.workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const waiting = new Map<number, Waiting>();
     worker.on('message', (m: { id: number; result?: RenderResult; error?: string }) => {
       const w = waiting.get(m.id);
