@@ -39,6 +39,7 @@ describe("the import's render workers", () => {
     expect(index.templates).toEqual(full.templates);
     expect(index.analyzedText).toBe(full.analyzedText);
     expect(index.searchText).toContain('Première étape');
+    expect(index.searchText).toBe(full.searchText);
   });
 
   it('leave the analysis to PostgreSQL', async () => {

@@ -13,7 +13,9 @@ const { analyzeText } = (workerData ?? {}) as { analyzeText?: boolean };
 serveJobs((job) => {
   const result = renderJob(job);
   // Links resolved later change only the <a>'s attributes, which the plain text leaves out.
-  const searchText = htmlToText(result.html);
+  // HTML made for indexing keeps list markers as written (no block structure): dropped, for snippets.
+  const text = htmlToText(result.html);
+  const searchText = job.forIndex ? text.replace(/^[*#:;]+[ \t]*/gm, '') : text;
   const extras: SearchExtras = { searchText, analyzedText: analyzeText ? analyze(searchText.slice(0, MAX_INDEXED_CHARS)) : undefined };
   // HTML made for indexing is not stored: only its text crosses back to the main thread.
   if (job.forIndex) result.html = '';
