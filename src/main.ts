@@ -12,7 +12,7 @@ import { pruneRateLimits } from './core/rate-limit.ts';
 import { getOrInitSetting } from './core/settings.ts';
 import { createEventBus, type EventBus, type EventHandler } from './core/events.ts';
 import { createAccounts, type Accounts } from './modules/accounts/index.ts';
-import { createFilesModule, databaseFileStore, diskFileStore, filePanel, lookupFilesForRender, type FileStore, type FilesModule } from './modules/files/index.ts';
+import { anyFileForRender, createFilesModule, databaseFileStore, diskFileStore, filePanel, lookupFilesForRender, type FileStore, type FilesModule } from './modules/files/index.ts';
 import { createSearchIndex, searchFeed, searchPage, suggestRoute, type SearchIndex } from './modules/search/index.ts';
 import { createWikiModule, type WikiModule } from './modules/wiki/index.ts';
 import { titleFromKey } from './modules/markup/index.ts';
@@ -67,7 +67,7 @@ export async function buildMaillage(config: Config, overrides: Overrides = {}): 
   // Handlers are registered after the modules that need the bus exist.
   const handlers: Record<string, EventHandler[]> = {};
   const events = createEventBus(db.db, handlers, clock, logger, db.engine);
-  const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events, files: lookupFilesForRender }, { publicUrl: config.publicUrl, filePanel: filePanel(db.db) });
+  const wiki = createWikiModule({ db: db.db, engine: db.engine, clock, events, files: lookupFilesForRender, anyFile: anyFileForRender }, { publicUrl: config.publicUrl, filePanel: filePanel(db.db) });
   addHandlers(handlers, wiki.handlers);
   const search = createSearchIndex(db.db, db.engine);
   // Entity pages' fields (front matter, rendered as nothing) are indexed too.

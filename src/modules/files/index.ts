@@ -3,7 +3,7 @@
  * history, thumbnails, embedding data for the wiki's renderer, and the two file stores.
  *
  * Wiring (main.ts): pick a store (`diskFileStore` or `databaseFileStore`), give the wiki
- * `lookupFilesForRender` (WikiDeps.files) and `filePanel` (its Fichier: pages), then create this
+ * `lookupFilesForRender` (WikiDeps.files), `anyFileForRender` (WikiDeps.anyFile) and `filePanel` (its Fichier: pages), then create this
  * module with the wiki module.
  */
 import type { Db } from '../../core/db/index.ts';
@@ -23,7 +23,7 @@ import { FileHistory, FileMedia } from './views/file-panel.tsx';
 export type { FileStore, FileVersion } from './types.ts';
 export type { UploadInput, UploadResult } from './commands/upload-file.ts';
 export { diskFileStore, databaseFileStore } from './storage.ts';
-export { lookupFilesForRender } from './urls.ts';
+export { anyFileForRender, lookupFilesForRender } from './urls.ts';
 export { FILE_CSP } from './routes.ts';
 
 /** What a Fichier: page shows around its description: the media above, the history below. */

@@ -36,6 +36,11 @@ export function renderFileOf(v: FileVersion): RenderFile {
 }
 
 /** The current version of each embedded file, by title key ('Fichier:Logo.png'), for rendering. */
+/** Whether the wiki has any uploaded file (when not, every file a page shows is missing). */
+export async function anyFileForRender(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('files').select('name').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function lookupFilesForRender(db: Executor, keys: readonly string[]): Promise<ReadonlyMap<string, RenderFile>> {
   const names = keys.filter((k) => k.startsWith('Fichier:')).map((k) => k.slice('Fichier:'.length));
   if (names.length === 0) return new Map();

@@ -20,6 +20,8 @@ export interface WikiDeps {
   clock: Clock;
   events: EventBus;
   files?: FileLookup;
+  /** Whether any uploaded file exists (bulk renders skip file lookups when none does). Without it, assumed. */
+  anyFile?: (db: Executor) => Promise<boolean>;
   /** Guards by namespace, checked on save, on a move into the namespace and on undelete. */
   saveGuards?: ReadonlyMap<number, SaveGuard>;
 }

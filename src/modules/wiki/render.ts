@@ -49,31 +49,47 @@ export interface RenderLookups {
   /** templateCandidates of the pages in `pages`, by key. */
   candidates: Map<string, string[]>;
   /** collectLinks and templateCandidates of the sources being rendered, by source text (prefetchLookups reads them first). */
-  sources: Map<string, { links: string[]; candidates: string[] }>;
+  sources: Map<string, SourceKeys>;
+}
+
+interface SourceKeys {
+  /** collectLinks: computed when first asked (rendering for indexing never asks). */
+  links?: string[];
+  candidates: string[];
 }
 
 export function renderLookups(): RenderLookups {
   return { linkStatus: new Map(), pages: new Map(), candidates: new Map(), sources: new Map() };
 }
 
-/** collectLinks and templateCandidates of a source, once per run of renders sharing `shared`. */
-function sourceKeys(content: string, model: ContentModel, shared?: RenderLookups): { links: string[]; candidates: string[] } {
+/** templateCandidates of a source, and its collectLinks when `withLinks`, once per run of renders sharing `shared`. */
+function sourceKeys(content: string, model: ContentModel, shared: RenderLookups | undefined, withLinks: boolean): { links: string[]; candidates: string[] } {
   let keys = shared?.sources.get(content);
   if (!keys) {
-    keys = { links: collectLinks(content, model), candidates: model === 'wikitext' ? templateCandidates(content) : [] };
+    keys = { candidates: model === 'wikitext' ? templateCandidates(content) : [] };
     shared?.sources.set(content, keys);
   }
-  return keys;
+  if (withLinks) keys.links ??= collectLinks(content, model);
+  return { links: keys.links ?? [], candidates: keys.candidates };
 }
 
-export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool, options: RenderOptions = {}): Promise<RenderResult> {
-  const { links: keys, candidates } = sourceKeys(content, model, shared);
+/** RenderOptions, and what the caller knows of the wiki: `noFiles`, no uploaded file exists (WikitextEnv.noFiles). */
+export type WikiRenderOptions = RenderOptions & { noFiles?: boolean };
+
+/** The source's link keys worth looking up before rendering: for indexing (wikitext), only files' (a missing file is a tracking category), none when there is no file. */
+function keysToLookUp(content: string, model: ContentModel, shared: RenderLookups | undefined, options: WikiRenderOptions): { keys: string[]; fileKeys: string[]; candidates: string[] } {
+  const indexOnly = options.forIndex === true && model === 'wikitext';
+  const { links, candidates } = sourceKeys(content, model, shared, !(indexOnly && options.noFiles));
+  const fileKeys = options.noFiles ? [] : links.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
+  return { keys: indexOnly ? fileKeys : links, fileKeys, candidates };
+}
+
+export async function renderWithLinks(db: Executor, title: Title, content: string, model: ContentModel, editSections: boolean, files?: FileLookup, shared?: RenderLookups, pool?: RenderPool, options: WikiRenderOptions = {}): Promise<RenderResult> {
+  // Rendering for indexing looks up no link status: it changes only the HTML, which is not kept.
+  const { keys, fileKeys, candidates } = keysToLookUp(content, model, shared, options);
   const linkStatus = shared?.linkStatus ?? new Map<string, LinkStatus>();
-  const fileKeys = keys.filter((k) => titleFromKey(k)?.namespace === NS_FILE);
-  // Rendering for indexing: links' statuses change only the HTML, which is not kept (files' are still asked: they change what is shown).
-  const wanted = options.forIndex ? fileKeys : keys;
-  await lookUpStatuses(db, linkStatus, shared ? wanted.filter((k) => !linkStatus.has(k)) : wanted);
-  const embedded = files ? await files(db, fileKeys) : undefined;
+  await lookUpStatuses(db, linkStatus, shared ? keys.filter((k) => !linkStatus.has(k)) : keys);
+  const embedded = files && !options.noFiles ? await files(db, fileKeys) : undefined;
   const env = { title, linkStatus, labels: LABELS, editSections, files: embedded };
   if (model !== 'wikitext') return render(content, model, env, options);
   const fileMap = new Map(embedded ?? []);
@@ -82,7 +98,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
   // expanded. Each round fetches what the last one lacked; the render is pure and synchronous.
   // Links to pages not looked up yet are deferred: filled in at the end, without rendering again.
   const pages = shared?.pages ?? new Map<string, string | null>();
-  const wikitextEnv = { ...env, pages, deferLinkStatus: true, files: files ? fileMap : undefined };
+  const wikitextEnv = { ...env, pages, deferLinkStatus: true, files: files ? fileMap : undefined, noFiles: options.noFiles };
   // Pages with uploaded files render here: a file's thumbnail URLs are functions, which do not cross threads.
   const inWorker = pool && !pool.broken && fileMap.size === 0;
   // Keys an earlier render reported unresolved: looked up here, and sent to the worker from then on
@@ -91,7 +107,7 @@ export async function renderWithLinks(db: Executor, title: Title, content: strin
   const renderOnce = (): Promise<RenderResult> | RenderResult => {
     if (!inWorker) return render(content, model, wikitextEnv, options);
     const job: RenderJob = {
-      titleKey: title.key, content, model, editSections, forIndex: options.forIndex,
+      titleKey: title.key, content, model, editSections, forIndex: options.forIndex, noFiles: options.noFiles,
       statuses: [...new Set([...keys, ...asked])].filter((k) => linkStatus.has(k)).map((k) => [k, linkStatus.get(k)!]),
       pages: [...transcluded(candidates, pages, asked, shared)].map((k) => [k, pages.get(k) ?? null]),
     };
@@ -150,16 +166,15 @@ function candidatesOf(text: string, key: string, shared?: RenderLookups): string
  * sources name, and the templates they seem to transclude, nested (`templateCandidates`). Most
  * pages then render in one pass; what the guess missed is fetched by renderWithLinks' rounds.
  */
-export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>, options: RenderOptions = {}): Promise<void> {
+export async function prefetchLookups(db: Executor, lookups: RenderLookups, sources: ReadonlyArray<{ content: string; model: ContentModel }>, options: WikiRenderOptions = {}): Promise<void> {
   const keys = new Set<string>();
-  for (const s of sources) for (const k of sourceKeys(s.content, s.model, lookups).links) if (!lookups.linkStatus.has(k)) keys.add(k);
-  // As in renderWithLinks: for indexing, only files' statuses matter.
-  await lookUpStatuses(db, lookups.linkStatus, options.forIndex ? [...keys].filter((k) => titleFromKey(k)?.namespace === NS_FILE) : [...keys]);
+  for (const s of sources) for (const k of keysToLookUp(s.content, s.model, lookups, options).keys) if (!lookups.linkStatus.has(k)) keys.add(k);
+  await lookUpStatuses(db, lookups.linkStatus, [...keys]);
   // The sources' own candidates first, then those of the pages found, nested.
   let texts: Array<[string | undefined, string]> = sources.filter((s) => s.model === 'wikitext').map((s) => [undefined, s.content]);
   for (let depth = 0; depth < MAX_ROUNDS && texts.length > 0; depth++) {
     const wanted = new Set<string>();
-    for (const [key, text] of texts) for (const k of key === undefined ? sourceKeys(text, 'wikitext', lookups).candidates : candidatesOf(text, key, lookups)) if (!lookups.pages.has(k)) wanted.add(k);
+    for (const [key, text] of texts) for (const k of key === undefined ? sourceKeys(text, 'wikitext', lookups, false).candidates : candidatesOf(text, key, lookups)) if (!lookups.pages.has(k)) wanted.add(k);
     if (wanted.size === 0) break;
     const found = await pageSources(db, [...wanted]);
     texts = [];

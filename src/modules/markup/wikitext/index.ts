@@ -30,10 +30,13 @@ export interface WikitextBody extends BodyRender {
   indicators: Map<string, string>;
 }
 
-/** Link targets written in the source (before expansion), for the caller's first lookup. */
+/**
+ * Link targets written in the source (before expansion), for the caller's first lookup. A target
+ * followed by a pipe counts whatever comes after: a file's caption often holds links of its own.
+ */
 export function wikitextLinks(source: string): Title[] {
   const out: Title[] = [];
-  for (const m of source.matchAll(/\[\[([^[\]|]*)(?:\|[^[\]]*)?\]\]/g)) {
+  for (const m of source.matchAll(/\[\[([^[\]|]*)(?:\||\]\])/g)) {
     const link = resolveWikiLink(m[1]!);
     if (link && link.kind === 'page') out.push(link.title);
   }

@@ -340,7 +340,7 @@ function renderImage(state: ParseState, linkTitle: Title, o: ImageOptions, inGal
   state.images.push(linkTitle.text.replace(/ /g, '_'));
   const [title, file] = findFile(state, linkTitle);
   // A file the env does not know (an image a template added, say): the caller looks it up and renders again.
-  if (!file && !state.ctx.env.linkStatus.has(linkTitle.key)) state.ctx.output.unresolved.add(linkTitle.key);
+  if (!file && !state.ctx.env.noFiles && !state.ctx.env.linkStatus.has(linkTitle.key)) state.ctx.output.unresolved.add(linkTitle.key);
   const framed = o.kind === 'thumb' || o.kind === 'frame';
   const block = framed || o.align !== undefined;
   const classes: string[] = [];

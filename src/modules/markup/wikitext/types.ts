@@ -43,6 +43,11 @@ export interface WikitextEnv extends RenderEnv {
    * looked them up (a page is rendered once, however many links its templates add).
    */
   deferLinkStatus?: boolean;
+  /**
+   * The wiki has no uploaded file: every file is missing, so a file the env does not know is not
+   * reported in `unresolved` (no second render to learn what is already certain).
+   */
+  noFiles?: boolean;
   /** Extra tag hooks (besides the built-in nowiki, pre, ref, references, gallery, indicator…), by lower-case name. */
   tagHooks?: ReadonlyMap<string, TagHook>;
 }

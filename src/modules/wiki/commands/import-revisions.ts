@@ -4,7 +4,7 @@ import type { Executor } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
 import { redirectTarget, type ContentModel, type RenderOptions, type RenderResult, type Title } from '../../markup/index.ts';
 import type { WikiDeps } from '../deps.ts';
-import { prefetchLookups, renderLookups, renderWithLinks, storeRenders } from '../render.ts';
+import { prefetchLookups, renderLookups, renderWithLinks, storeRenders, type WikiRenderOptions } from '../render.ts';
 import type { RenderPool } from '../render/pool.ts';
 import { byteLength, dbTitle, sha1Base36, titleOf } from '../store.ts';
 
@@ -173,8 +173,11 @@ export async function renderLatest(
   return storeRendered(deps, await renderPages(deps, pageIds, force, pool), now, inTransaction);
 }
 
-export async function renderPages(deps: WikiDeps, pageIds: readonly number[], force = false, pool?: RenderPool, options: RenderOptions = {}): Promise<PendingRender[]> {
+export async function renderPages(deps: WikiDeps, pageIds: readonly number[], force = false, pool?: RenderPool, renderOptions: RenderOptions = {}): Promise<PendingRender[]> {
   if (pageIds.length === 0) return [];
+  // A wiki without uploaded files (a fresh import's, often): every file is missing, nothing to ask.
+  const noFiles = deps.files ? (deps.anyFile ? !(await deps.anyFile(deps.db)) : false) : true;
+  const options: WikiRenderOptions = { ...renderOptions, noFiles };
   const rows = await deps.db
     .selectFrom('pages')
     .innerJoin('revisions', 'revisions.id', 'pages.latest_rev_id')

@@ -15,4 +15,6 @@ export interface RenderJob {
   pages: Array<[string, string | null]>;
   /** RenderOptions.forIndex: what indexing needs, not HTML to show. */
   forIndex?: boolean;
+  /** WikitextEnv.noFiles: the wiki has no uploaded file. */
+  noFiles?: boolean;
 }

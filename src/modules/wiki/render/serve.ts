@@ -7,7 +7,7 @@ import { LABELS } from './labels.ts';
 export function renderJob(job: RenderJob): RenderResult {
   const title = titleFromKey(job.titleKey);
   if (!title) throw new Error(`not a title: ${job.titleKey}`);
-  const env = { title, linkStatus: new Map(job.statuses), pages: new Map(job.pages), labels: LABELS, editSections: job.editSections, deferLinkStatus: true };
+  const env = { title, linkStatus: new Map(job.statuses), pages: new Map(job.pages), labels: LABELS, editSections: job.editSections, deferLinkStatus: true, noFiles: job.noFiles };
   return render(job.content, job.model, env, { forIndex: job.forIndex });
 }
 
