@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../core/worker-module.ts';
 import { DumpSyntaxError, readDump, type DumpEvent } from './reader.ts';
 import { CompressedDataError, openDump } from './source.ts';
 
@@ -35,7 +35,7 @@ export async function openDumpReader(file: string, thread: boolean): Promise<Dum
     const dump = await openDump(file);
     return { bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead, read: (handle) => readDump(dump.stream, handle) };
   }
-  const worker = new Worker(workerUrl(), { execArgv: FROM_SOURCE ? ['--import', 'tsx'] : [], workerData: { file, ahead: AHEAD } });
+  const worker = startWorker(import.meta.url, './dump-worker.ts', 'dump-reader.mjs', { workerData: { file, ahead: AHEAD } });
   const inbox: FromReader[] = [];
   let wake: (() => void) | undefined;
   let exited: Error | undefined;
@@ -81,11 +81,4 @@ function toError(f: ReaderFault): Error {
   if (f.kind === 'syntax') return new DumpSyntaxError(f.line, f.column, f.detail);
   if (f.kind === 'compressed') return new CompressedDataError(new Error(f.message));
   return Object.assign(new Error(f.message), f.code ? { code: f.code } : {});
-}
-
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-/** The worker's module: the TypeScript source when running from source, else `dump-reader.mjs` beside the server bundle (scripts/build-server.mjs). */
-function workerUrl(): URL {
-  return FROM_SOURCE ? new URL('./dump-worker.ts', import.meta.url) : new URL('./dump-reader.mjs', import.meta.url);
 }

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../core/worker-module.ts';
 import type { RenderResult } from '../../markup/index.ts';
 import type { RenderJob } from './job.ts';
 
@@ -38,7 +38,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     // A heap limit, as for the server (README): without one V8 sizes a heap's growth for the whole
     // machine. 256 MB: the engine's caches (titles, template trees, attributes) and the search
     // analyser's words take a good part of 128, where a worker given 250 pages at once ran out.
-    const worker = new Worker(workerUrl(options.module), { execArgv: workerExecArgv(), workerData: options.workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+    const worker = startWorker(import.meta.url, options.module?.source ?? './worker.ts', options.module?.bundled ?? 'render-worker.mjs', { workerData: options.workerData, resourceLimits: { maxOldGenerationSizeMb: 256 } });
     const waiting = new Map<number, Waiting>();
     worker.on('message', (m: { id: number; result?: RenderResult; error?: string }) => {
       const w = waiting.get(m.id);
@@ -74,20 +74,4 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
-}
-
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-
-/** The worker's module: the TypeScript source when running from source, else its file beside the server bundle (scripts/build-server.mjs). */
-function workerUrl(module?: RenderPoolOptions['module']): URL {
-  if (module) return FROM_SOURCE ? module.source : new URL(`./${module.bundled}`, import.meta.url);
-  return FROM_SOURCE ? new URL('./worker.ts', import.meta.url) : new URL('./render-worker.mjs', import.meta.url);
-}
-
-/**
- * From source, the worker needs the TypeScript loader (test runners do not pass theirs on).
- * Nothing else of the process's flags: heap sizes and profiling flags are refused in workers.
- */
-function workerExecArgv(): string[] {
-  return FROM_SOURCE ? ['--import', 'tsx'] : [];
 }
