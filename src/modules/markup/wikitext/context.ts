@@ -57,6 +57,8 @@ export interface ParseState {
   /** The content language's converter and the wanted variant; undefined for a language without variants. */
   converter?: LanguageConverter;
   variant: string;
+  /** Parsing for indexing only (parseForIndex): headings keep their text, without ids, TOC or edit links. */
+  forIndex?: boolean;
 }
 
 export function pageFrame(title: Title): Frame {

@@ -94,6 +94,7 @@ function tocLine(html: string): string {
 
 export function finalizeHeadings(state: ParseState, text: string, isMain: boolean): string {
   const re = /<h([1-6])(.*?>)([\s\S]*?)<\/h[1-6] *>/gi;
+  if (state.forIndex) return indexHeadings(text, re);
   const matches = [...text.matchAll(re)];
   const flags = state.ctx.output.flags;
   const showToc = !flags.has('NOTOC') || flags.has('TOC');
@@ -176,6 +177,19 @@ export function finalizeHeadings(state: ParseState, text: string, isMain: boolea
   if (enoughToc && isMain && entries.length) state.toc = buildToc(state, entries);
   if (forcePosition) out = out.replace(TOC_PLACEHOLDER, enoughToc && entries.length ? TOC_PLACE : '');
   return out;
+}
+
+/**
+ * Headings when parsing for indexing: their text as the full parse shows it (the TOC and edit
+ * links are left out of a page's indexed text anyway), without ids, TOC or heading list.
+ */
+function indexHeadings(text: string, re: RegExp): string {
+  if (!text.includes('<h') && !text.includes('<H')) return text;
+  return text.replace(re, (_m, level: string, attrs: string, header: string) => {
+    header = header.replace(HEADING_MARKER, '');
+    if (attrs.includes(WIKITEXT_HEADING)) header = header.trim();
+    return `<h${level}>${header}</h${level}>`;
+  });
 }
 
 /** The section edit link: the label, and the heading's text in the tooltip. */

@@ -132,6 +132,7 @@ export function parsePage(source: string, env: WikitextEnv, options: { unwrap?: 
  */
 export function parseForIndex(source: string, env: WikitextEnv): PageRender {
   const state = newState(env);
+  state.forIndex = true;
   state.source = source;
   // eslint-disable-next-line no-control-regex -- as parsePage
   let text = internalParse(state, source.replace(/\x00/g, ''), true) + citeAfterParse(state);
