@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Config } from './core/config.ts';
-import { createDb, migrateToLatest, type DbHandle } from './core/db/index.ts';
+import { createDb, migrateToLatest, restoreIndexes, type DbHandle } from './core/db/index.ts';
 import { createApp } from './core/http/app.ts';
 import { randomToken } from './core/ids.ts';
 import { loggerOptions } from './core/logger.ts';
@@ -59,7 +59,11 @@ export function createLogger(config: Config): Logger {
 export async function buildMaillage(config: Config, overrides: Overrides = {}): Promise<Maillage> {
   const logger = overrides.logger ?? createLogger(config);
   const db = overrides.db ?? createDb(config.database, { onIdleError: (err) => logger.warn({ err }, 'idle database connection lost') });
-  if (overrides.migrate !== false) await migrateToLatest(db.db);
+  if (overrides.migrate !== false) {
+    await migrateToLatest(db.db);
+    // Indexes a bulk load set aside and did not build again (it stopped midway): built now.
+    await restoreIndexes(db.db, db.engine);
+  }
   const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : consoleMailer(logger));
   const clock = overrides.clock ?? systemClock;
   const accounts = createAccounts({ db: db.db, clock, mailer, publicUrl: config.publicUrl }, config);

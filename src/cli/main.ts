@@ -25,11 +25,13 @@ async function main(argv: string[]): Promise<number> {
       case 'serve':
         return await serve(loadConfig());
       case 'migrate': {
-        const { createDb, migrateToLatest } = await import('../core/db/index.ts');
+        const { createDb, migrateToLatest, restoreIndexes } = await import('../core/db/index.ts');
         const db = createDb(loadConfig().database);
         const r = await migrateToLatest(db.db);
         for (const m of r.results ?? []) console.log(`${m.status}: ${m.migrationName}`);
         if (!r.results?.length) console.log('database is up to date');
+        // Indexes an interrupted bulk load set aside (core/db/bulk.ts).
+        for (const name of await restoreIndexes(db.db, db.engine)) console.log(`index rebuilt: ${name}`);
         await db.destroy();
         return 0;
       }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/core/db/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/engines.ts';
@@ -103,5 +104,34 @@ describeEachEngine('transfer: an import killed mid-way resumes without duplicate
       expect(chain[0]!.parent_id).toBeNull();
       for (let i = 1; i < chain.length; i++) expect(chain[i]!.parent_id).toBe(chain[i - 1]!.id);
     }
+  });
+
+  it('SIGKILL while a large import indexes: the indexes it set aside come back at the next start', { timeout: 240_000 }, async () => {
+    // A fresh database: the 1k corpus into an empty wiki is a bulk load (links tables' reverse indexes built at the end).
+    for (const t of ['transfer_import_pages', 'transfer_revisions', 'transfer_imports', 'search_title_keys', 'search_pages', 'page_links', 'template_links', 'category_links', 'recent_changes', 'logs', 'revisions', 'pages'] as const) await db.db.deleteFrom(t).execute();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', CORPUS_1K], { cwd: ROOT, env, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deferred = async () => (await db.db.selectFrom('deferred_indexes').select('name').orderBy('name').execute()).map((r) => r.name);
+    let seen: string[] = [];
+    for (let i = 0; i < 20_000 && child.exitCode === null; i++) {
+      const job = await db.db.selectFrom('transfer_imports').select(['phase', 'pages_rendered']).executeTakeFirst();
+      if (job?.phase === 'render' && Number(job.pages_rendered) > 0) {
+        seen = await deferred();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    child.kill('SIGKILL');
+    await exited;
+    expect(seen).toEqual(['category_links_cat', 'page_links_to', 'search_title_keys_key', 'template_links_to']);
+
+    if (engine === 'sqlite') await db.destroy();
+    expect(spawnSync(TSX, ['src/cli/main.ts', 'migrate'], { cwd: ROOT, env, encoding: 'utf8' }).status).toBe(0);
+    if (engine === 'sqlite') db = createDb({ kind: 'sqlite', file: path.join(dir, 'maillage.sqlite') });
+    expect(await deferred()).toEqual([]);
+    const names = engine === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(db.db)).rows.map((r) => r.name)
+      : (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(db.db)).rows.map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['category_links_cat', 'page_links_to', 'search_title_keys_key', 'template_links_to']));
   });
 });

@@ -8,6 +8,7 @@ import type { Database } from './schema.ts';
 
 export type { Database } from './schema.ts';
 export { migrateToLatest } from './migrate.ts';
+export { deferIndexes, restoreIndexes } from './bulk.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';

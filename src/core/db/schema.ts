@@ -42,6 +42,13 @@ export interface SettingsTable {
   value: string;
 }
 
+/** Indexes dropped for a bulk load, until core/db/bulk.ts builds them again. */
+export interface DeferredIndexesTable {
+  name: string;
+  /** The CREATE INDEX statement, as the engine's catalog gave it. */
+  ddl: string;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: number;
@@ -467,6 +474,7 @@ export interface Database {
   tokens: TokensTable;
   settings: SettingsTable;
   rate_limits: RateLimitsTable;
+  deferred_indexes: DeferredIndexesTable;
   search_pages: SearchPagesTable;
   search_title_keys: SearchTitleKeysTable;
   pages: PagesTable;

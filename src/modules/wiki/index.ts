@@ -23,6 +23,8 @@ export type { SpecialHandler } from './specials/index.ts';
 export { sideBySideDiff } from './diff.ts';
 export type { ApiQueries, ApiRecentChange, MemberRef } from './api-queries.ts';
 export { normalizeText } from './commands/save-page.ts';
+/** The links tables' reverse indexes (by target): a bulk load may build them afterwards (core/db/bulk.ts). */
+export const LINK_TARGET_INDEXES = ['page_links_to', 'template_links_to', 'category_links_cat'] as const;
 
 /** The wiki module: pages, revisions, links tables, special pages, watchlist. */
 export function createWikiModule(deps: WikiDeps, opts: { publicUrl: string; filePanel?: PagePanel }) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
-import { NS_FILE, collectLinks, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderOptions, type RenderResult, type Title } from '../markup/index.ts';
+import { NS_FILE, collectLinks, namespaceByName, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderOptions, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
 import { dbTitle } from './store.ts';
 import type { RenderJob } from './render/job.ts';
@@ -304,9 +304,8 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
       before.set(c.from_page_id, list);
     }
   }
-  const targets = new Map<string, { to_namespace: number; to_title: string } | null>();
-  await insertTargets(db, engine, 'page_links', items.flatMap((x) => targetRows(x.pageId, x.result.links, targets)));
-  await insertTargets(db, engine, 'template_links', items.flatMap((x) => targetRows(x.pageId, x.result.templates, targets)));
+  await insertTargets(db, engine, 'page_links', items.flatMap((x) => targetRows(x.pageId, x.result.links)));
+  await insertTargets(db, engine, 'template_links', items.flatMap((x) => targetRows(x.pageId, x.result.templates)));
 
   // Categories: only pages whose membership changed are rewritten, and those categories touched.
   const changedPages: number[] = [];
@@ -373,19 +372,38 @@ function chunks<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Rows of page_links / template_links for the keys a render gave, once each. `targets` memoises keys' columns over a batch (pages share most targets). */
-function targetRows(pageId: number, keys: readonly string[], targets = new Map<string, { to_namespace: number; to_title: string } | null>()): Array<{ from_page_id: number; to_namespace: number; to_title: string }> {
+/** Rows of page_links / template_links for the keys a render gave, once each. */
+function targetRows(pageId: number, keys: readonly string[]): Array<{ from_page_id: number; to_namespace: number; to_title: string }> {
   const rows: Array<{ from_page_id: number; to_namespace: number; to_title: string }> = [];
   for (const k of keys) {
-    let target = targets.get(k);
-    if (target === undefined) {
-      const t = titleFromKey(k);
-      target = t ? { to_namespace: t.namespace, to_title: dbTitle(t) } : null;
-      targets.set(k, target);
-    }
-    if (target) rows.push({ from_page_id: pageId, ...target });
+    const t = keyTarget(k);
+    if (t) rows.push({ from_page_id: pageId, to_namespace: t.namespace, to_title: t.title });
   }
   return dedupe(rows);
+}
+
+/**
+ * The namespace and stored title of a link key. Keys come from the title codec, canonical
+ * (`Catégorie:Chantiers_actifs`): a namespace name before the first colon, or none. Reading
+ * them so gives what titleFromKey and dbTitle give, without parsing each again (an import
+ * writes about 50 links per page, over more distinct targets than titleFromKey memoises).
+ */
+export function keyTarget(key: string): { namespace: number; title: string } | undefined {
+  const colon = key.indexOf(':');
+  const ns = colon > 0 ? namespaceByName(key.slice(0, colon)) : undefined;
+  const start = ns && ns.id !== 0 ? colon + 1 : 0;
+  // Anything a codec would not have written (an empty title, leading ':' or '_', a lower-case initial) is parsed.
+  const first = key.codePointAt(start);
+  if (first === undefined || first === 0x3a || first === 0x5f) return fromTitle(key);
+  const initial = String.fromCodePoint(first);
+  if (initial.toUpperCase() !== initial) return fromTitle(key);
+  return { namespace: start === 0 ? 0 : ns!.id, title: start === 0 ? key : key.slice(start) };
+}
+
+/** keyTarget for what is not plainly canonical: parsed. */
+function fromTitle(key: string): { namespace: number; title: string } | undefined {
+  const t = titleFromKey(key);
+  return t ? { namespace: t.namespace, title: dbTitle(t) } : undefined;
 }
 
 function dedupe<T extends { to_namespace: number; to_title: string }>(rows: T[]): T[] {

@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../core/actor.ts';
 import { isAppError } from '../../../core/errors.ts';
 import { titleFromStored } from '../../markup/index.ts';
-import { htmlToText, indexPagesBatch, type SearchDocument } from '../../search/index.ts';
+import { deferIndexes, restoreIndexes } from '../../../core/db/index.ts';
+import { htmlToText, indexPagesBatch, TITLE_KEY_INDEXES, type SearchDocument } from '../../search/index.ts';
+import { LINK_TARGET_INDEXES } from '../../wiki/index.ts';
 import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
@@ -38,6 +40,12 @@ export interface ImportOptions {
 
 /** Batches rendering while one is written (renderPhase). */
 const RENDER_AHEAD = 2;
+
+/**
+ * From this many pages to index, when they are at least half the wiki's pages, the links tables'
+ * and title keys' secondary indexes are built after the writes rather than kept up to date.
+ */
+const DEFER_INDEXES_PAGES = 1000;
 
 /** From this size on, a thread's start-up (tens of milliseconds) is small beside the parsing it takes off the main thread. */
 const READER_THREAD_BYTES = 1 << 20;
@@ -180,6 +188,10 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
   await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
   await report();
   const size = o.renderBatch ?? 250;
+  if (progress.pagesToRender >= DEFER_INDEXES_PAGES) {
+    const live = await deps.db.selectFrom('pages').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (progress.pagesToRender * 2 >= Number(live.n)) await deferIndexes(deps.db, deps.engine, [...LINK_TARGET_INDEXES, ...TITLE_KEY_INDEXES]);
+  }
   // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
   const pool = createImportRenderPool(deps.engine);
   try {
@@ -231,6 +243,8 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
     }
   } finally {
     await pool.close();
+    // Also after a failure: the indexes come back now rather than at the next start-up.
+    await restoreIndexes(deps.db, deps.engine);
   }
   // Pages elsewhere on the wiki that link to imported titles: their links may turn blue.
   await sql`delete from page_renders where page_id in (
