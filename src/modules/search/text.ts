@@ -83,11 +83,77 @@ export function stem(folded: string): string {
 
 /** The indexed form of a text for SQLite FTS5: folded, stop words dropped, stemmed, space separated. */
 export function analyze(text: string): string {
-  // The words alone (no offsets, no token objects): this runs over every page of an import.
-  const out: string[] = [];
-  for (const raw of text.match(WORD) ?? []) {
-    const stems = analyzeWord(raw).stems;
-    for (let i = 0; i < stems.length; i++) out.push(stems[i]!);
+  // This runs over every page of an import: the words are cut by hand rather than with WORD,
+  // which would make an array of them all, and are looked up without making a string of each.
+  // Concatenating is faster than joining an array of the forms.
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let n = wordCharLength(text, i);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i += n;
+    while (i < text.length && (n = wordCharLength(text, i)) > 0);
+    const indexed = indexedForm(text, start, i);
+    if (indexed !== '') out = out === '' ? indexed : out + ' ' + indexed;
   }
-  return out.join(' ');
+  return out;
+}
+
+/**
+ * The indexed forms (stems joined by spaces) of the words met, by word as written, in an
+ * open-addressing hash table: looking a word up by its place in the text is a third faster
+ * than slicing it out for a Map. Emptied when half full, which bounds it.
+ */
+const TABLE_SIZE = 1 << 17;
+const tableWords: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE).fill(undefined);
+const tableForms: string[] = new Array<string>(TABLE_SIZE).fill('');
+let tableCount = 0;
+
+/** The indexed form of the word text[start, end). */
+function indexedForm(text: string, start: number, end: number): string {
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  let slot = (hash ^ (hash >>> 15)) & (TABLE_SIZE - 1);
+  for (let word; (word = tableWords[slot]) !== undefined; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+    if (word.length === end - start && sameChars(word, text, start)) return tableForms[slot]!;
+  }
+  const word = text.slice(start, end);
+  const form = analyzeWord(word).stems.join(' ');
+  if (word.length <= MAX_STEM_LENGTH) {
+    if (tableCount >= TABLE_SIZE / 2) {
+      tableWords.fill(undefined);
+      tableCount = 0;
+      slot = (hash ^ (hash >>> 15)) & (TABLE_SIZE - 1);
+    }
+    tableWords[slot] = word;
+    tableForms[slot] = form;
+    tableCount++;
+  }
+  return form;
+}
+
+/** Whether `text` holds `word` at `start` (faster than startsWith on words this short). */
+function sameChars(word: string, text: string, start: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Whether each UTF-16 code unit alone is a word character, found as met: 0 not known yet, 1 yes, 2 no. */
+const wordUnits = new Uint8Array(0x10000);
+
+/** Length of the word character (as WORD has it) at `i`, before the end: 1, 2 (surrogate pair) or 0 if none. */
+function wordCharLength(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  let known = wordUnits[c]!;
+  if (known === 1) return 1;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (known === 0) known = wordUnits[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
 }
