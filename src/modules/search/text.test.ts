@@ -5,7 +5,7 @@ import { escapeHtml, highlighter } from './highlight.ts';
 import { normalizeForSearch } from './index.ts';
 import { fts5Expression, parseQuery } from './query.ts';
 import { titleKeys } from './store.ts';
-import { analyze, tokens } from './text.ts';
+import { analyze, analyzeWord, tokens } from './text.ts';
 
 const marker = (q: string) => highlighter(parseQuery(q).highlight);
 
@@ -26,6 +26,16 @@ describe('analyze', () => {
   it('drops stop words and stems folded words', () => {
     expect(analyze("Procédures d'accueil des bénévoles")).toBe('procedur accueil benevol');
     expect(analyze('Formations numériques')).toBe(analyze('formation numerique'));
+  });
+
+  it('cuts the words WORD finds (letters, marks, digits; astral ones too), each analysed as analyzeWord does', () => {
+    // The reference: the regex and analyzeWord, as analyze read them before it cut words by hand.
+    const reference = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).flatMap((w) => analyzeWord(w).stems).join(' ');
+    const piece = fc.constantFrom('École', 'l’', "d'", 'œuvre', 'ﬁn', '½', '𝐀𝐁', '😀', '\ud800', '\udc00x', 'e\u0301', '東京', ' ', '\n', '-', '42', 'ΑΘΗΝΑ', 'x'.repeat(70), 'les', 'Straße');
+    fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      expect(analyze(text)).toBe(reference(text));
+    }), { numRuns: 3000 });
   });
 });
 
