@@ -158,11 +158,12 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
       let r = memo.get(input);
       if (!r) {
         r = split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
+        // Shared by every caller (no copy: this runs for each link of each render), hence frozen.
+        if (r.ok) Object.freeze(r.title);
         if (memo.size >= MEMO_SIZE) memo.clear();
-        memo.set(input, r);
+        memo.set(input, Object.freeze(r));
       }
-      // Callers get their own copy.
-      return r.ok ? { ok: true, title: { ...r.title } } : { ...r };
+      return r;
     },
     fromKey: (key) => {
       const r = split(key.normalize('NFC'), NS_MAIN, false, table);

@@ -26,31 +26,55 @@ const MAGIC = new RegExp(
   'iuy',
 );
 /**
- * What every match holds near its start: a free URL a ':' within its first 10 characters, a magic
- * link its word (any case; 'ſ' folds to 's'). Only the positions just before a hint are tried.
+ * Where a match can start: a magic link at its word (any case; 'ſ' folds to 's'), a free URL at
+ * the protocol's name, letters right before a ':' (at most 9: 'worldwind').
  */
-const HINT = /:|[Rr][Ff][Cc]|[Pp][Mm][Ii][Dd]|[Ii][Ss\u017f][Bb][Nn]/g;
+const WORD_HINT = /[Rr][Ff][Cc]|[Pp][Mm][Ii][Dd]|[Ii][Ss\u017f][Bb][Nn]/g;
+const MAX_PROTOCOL_NAME = 9;
 /** A link or tag at a '<', left as it is (tried before MAGIC at each position, as MediaWiki's alternation). */
 const SKIPPED = /<a[ \t\r\n>].*?<\/a>|<.*?>/iuy;
 const WORD_CHAR = /^[\p{L}\p{N}_]$/iu;
 
-/** The first match of MAGIC from `from`, free URLs right after a word character left out. */
+/**
+ * The first match of MAGIC from `from`, free URLs right after a word character left out. MAGIC is
+ * tried only where a match can start (see WORD_HINT): most ':' follow no protocol's name.
+ */
 function nextMagic(text: string, from: number): RegExpExecArray | null {
-  let tried = from;
-  HINT.lastIndex = from;
-  for (let hint = HINT.exec(text); hint; hint = HINT.exec(text)) {
-    const h = hint.index;
-    for (let at = Math.max(tried, h - 10); at <= h; at++) {
-      // The second half of a surrogate pair starts nothing.
-      if (at > 0 && isTrail(text.charCodeAt(at)) && isLead(text.charCodeAt(at - 1))) continue;
-      MAGIC.lastIndex = at;
-      const m = MAGIC.exec(text);
-      if (m && (m[1] === undefined || !wordCharBefore(text, at))) return m;
+  let word = wordHint(text, from);
+  for (let colon = text.indexOf(':', from); ; colon = text.indexOf(':', colon + 1)) {
+    const end = colon < 0 ? text.length : colon;
+    let start = end;
+    if (colon >= 0) while (start > from && end - start < MAX_PROTOCOL_NAME && isProtocolChar(text.charCodeAt(start - 1))) start--;
+    for (; word >= 0 && word < start; word = wordHint(text, word + 1)) {
+      const m = magicAt(text, word);
+      if (m) return m;
     }
-    tried = h + 1;
-    HINT.lastIndex = h + 1;
+    if (colon < 0) return null;
+    for (let at = start; at < end; at++) {
+      const m = magicAt(text, at);
+      if (m) return m;
+    }
+    // Words among these letters were tried with them.
+    while (word >= 0 && word < end) word = wordHint(text, word + 1);
   }
-  return null;
+}
+
+function wordHint(text: string, from: number): number {
+  WORD_HINT.lastIndex = from;
+  return WORD_HINT.exec(text)?.index ?? -1;
+}
+
+/** A character that may be part of a protocol's name under MAGIC's case-insensitive matching ('ſ', the Kelvin sign). */
+function isProtocolChar(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || c === 0x17f || c === 0x212a;
+}
+
+function magicAt(text: string, at: number): RegExpExecArray | null {
+  // The second half of a surrogate pair starts nothing.
+  if (at > 0 && isTrail(text.charCodeAt(at)) && isLead(text.charCodeAt(at - 1))) return null;
+  MAGIC.lastIndex = at;
+  const m = MAGIC.exec(text);
+  return m && (m[1] === undefined || !wordCharBefore(text, at)) ? m : null;
 }
 
 function isLead(c: number): boolean {

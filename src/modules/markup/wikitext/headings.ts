@@ -23,14 +23,18 @@ const WIKITEXT_HEADING = 'data-mw-wikitext-heading=""';
 /** `== x ==` lines, level 6 first. */
 const HEADING_LINES = [6, 5, 4, 3, 2, 1].map((i) => {
   const h = '='.repeat(i);
-  return [new RegExp(`^${h}[ \\t]*(.+?)[ \\t]*${h}\\s*$`, 'gm'), `<h${i} ${WIKITEXT_HEADING}>$1</h${i}>`] as const;
+  return [i, new RegExp(`^${h}[ \\t]*(.+?)[ \\t]*${h}\\s*$`, 'gm'), `<h${i} ${WIKITEXT_HEADING}>$1</h${i}>`] as const;
 });
 
 export function handleHeadings(text: string): string {
   // Every heading line starts with '=' (most texts, such as footnotes, have none).
-  if (!/^=/m.test(text)) return text;
+  const runs = text.match(/^=+/gm);
+  if (!runs) return text;
+  // A level needs a line starting with as many '=' (replacements make none): deeper levels are not tried.
+  let longest = 0;
+  for (const r of runs) longest = Math.max(longest, r.length);
   let out = text;
-  for (const [re, replacement] of HEADING_LINES) out = out.replace(re, replacement);
+  for (const [level, re, replacement] of HEADING_LINES) if (level <= longest) out = out.replace(re, replacement);
   return out;
 }
 

@@ -22,7 +22,8 @@ import { variantLinkTarget } from './variants/links.ts';
 
 export const NS_MEDIA = -2;
 const LEGAL = " %!\"$&'()*,\\-./0-9:;=?@A-Z\\\\^_`a-z~\\u0080-\\uFFFF+#";
-const E1 = new RegExp(`^([${LEGAL}]+)(?:\\|(.+?))?]](.*)$`, 's');
+// MediaWiki's `^([…]+)(?:\|(.+?))?]](.*)$`: the trail is what follows the match (not captured: that walks it all).
+const E1 = new RegExp(`^([${LEGAL}]+)(?:\\|(.+?))?]]`, 's');
 const E1_IMG = new RegExp(`^([${LEGAL}]+)\\|(.*)$`, 's');
 const PROTOCOL_START = new RegExp(`^(?:${URL_PROTOCOLS_RE})`, 'i');
 
@@ -39,9 +40,18 @@ function splitPrefix(s: string, charset: RegExp | undefined): [rest: string, pre
   return [s.slice(0, i), s.slice(i)];
 }
 
+/** linkTrailRegex's letters alone, for fr and the default (its `(.*)$` walks the whole rest of the text). */
+const FR_TRAIL = /^[a-zàâçéèêîôûäëïöüùÇÉÂÊÎÔÛÄËÏÖÜÀÈÙ]+/;
+const DEFAULT_TRAIL = /^[a-z]+/;
+
 export function splitTrail(trail: string, language: string): [inside: string, rest: string] {
-  const m = linkTrailRegex(language).exec(trail);
-  return m ? [m[1]!, m[2]!] : ['', trail];
+  const custom = language === 'fr' || language === 'en' ? undefined : languageData(language)?.linkTrail;
+  if (custom) {
+    const m = custom.exec(trail);
+    return m ? [m[1]!, m[2]!] : ['', trail];
+  }
+  const m = (language === 'fr' ? FR_TRAIL : DEFAULT_TRAIL).exec(trail);
+  return m ? [m[0], trail.slice(m[0].length)] : ['', trail];
 }
 
 /** `viaLocal`: the target went through a local interwiki prefix ([[local:es:X]] makes no language link). */
@@ -58,7 +68,8 @@ export function resolveTarget(state: ParseState, raw: string): LinkTarget | unde
     const fragment = decodeCharReferences(text.slice(1)).replace(/[\s_]+/g, ' ');
     return fragment.trim() ? { kind: 'title', title: { namespace: NS_MAIN, text: '', fragment, full: '', key: '' } } : undefined;
   }
-  for (let guard = 0; guard < 20; guard++) {
+  // Without interwiki prefixes (or a colon) no target is an interwiki link: the pattern is not tried on every link.
+  for (let guard = 0; iwMap && guard < 20 && text.includes(':'); guard++) {
     const m = /^\s*:?\s*([^:#]+?)\s*:(.*)$/s.exec(text);
     if (!m) break;
     const iw = findInterwiki(iwMap, m[1]!);
@@ -201,7 +212,8 @@ const DEFER_CLOSE = '\u27E7';
 function deferLink(state: ParseState, title: Title): string {
   const out = state.ctx.output;
   out.deferredLinks ??= { titles: [], index: new Map() };
-  const id = `${title.key}#${title.fragment}`;
+  // Keys hold no '#': the key alone is unambiguous without a fragment, and is not built again for each link.
+  const id = title.fragment ? `${title.key}#${title.fragment}` : title.key;
   let n = out.deferredLinks.index.get(id);
   if (n === undefined) out.deferredLinks.index.set(id, (n = out.deferredLinks.titles.push(title) - 1));
   return `${DEFER_OPEN}${n}${DEFER_CLOSE}`;
@@ -225,7 +237,9 @@ export function handleInternalLinks(state: ParseState, input: string): string {
   const language = state.ctx.site.language;
   const prefixCharset = language === 'en' || language === 'fr' ? undefined : languageData(language)?.linkPrefix;
   const parts = ` ${input}`.split('[[');
-  let s = parts[0]!.slice(1);
+  // What is rendered so far, in pieces: trimInvisibleLink reads only the last ones (a string built
+  // with += would be copied whole each time its end is read).
+  const out = [parts[0]!.slice(1)];
   for (let i = 1; i < parts.length; i++) {
     const line = parts[i]!;
     let m = E1.exec(line);
@@ -235,7 +249,7 @@ export function handleInternalLinks(state: ParseState, input: string): string {
     let trail: string;
     if (m) {
       text = m[2] ?? '';
-      trail = m[3]!;
+      trail = line.slice(m[0].length);
       if (text !== '' && trail.startsWith(']') && text.includes('[')) {
         text += ']';
         trail = trail.slice(1);
@@ -247,20 +261,20 @@ export function handleInternalLinks(state: ParseState, input: string): string {
       trail = '';
       target = m[1]!;
     } else {
-      s += `[[${line}`;
+      out.push('[[', line);
       continue;
     }
     if (target.includes('%')) target = percentDecode(target).replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const origLink = target.replace(/^ +/, '');
     if (PROTOCOL_START.test(origLink)) {
-      s += `[[${line}`;
+      out.push('[[', line);
       continue;
     }
     let link = origLink;
     [link, text] = normalizeSubpageLink(state, link, text);
     const resolved = link.includes('\x7f') ? undefined : resolveTarget(state, link);
     if (!resolved) {
-      s += `[[${line}`;
+      out.push('[[', line);
       continue;
     }
     const noforce = !origLink.startsWith(':');
@@ -285,11 +299,11 @@ export function handleInternalLinks(state: ParseState, input: string): string {
           }
         }
         if (!found) {
-          s += `[[${link}|${handleInternalLinks(state, text)}`;
+          out.push(`[[${link}|`, handleInternalLinks(state, text));
           continue;
         }
       } else {
-        s += `[[${link}|${text}`;
+        out.push(`[[${link}|`, text);
         continue;
       }
     }
@@ -301,7 +315,8 @@ export function handleInternalLinks(state: ParseState, input: string): string {
       if (noforce && resolved.language && !resolved.viaLocal && state.ctx.title.namespace % 2 !== 1 && state.options.interwikiMagic !== false) {
         const full = `${resolved.prefix}:${resolved.text}${resolved.fragment ? `#${resolved.fragment}` : ''}`;
         if (!state.languageLinks.some((l) => l.startsWith(`${resolved.prefix}:`))) state.languageLinks.push(full);
-        s = trimInvisibleLink(s) + trail;
+        trimInvisibleLink(out);
+        out.push(trail);
         continue;
       }
       const [inside, rest] = splitTrail(trail, language);
@@ -311,44 +326,60 @@ export function handleInternalLinks(state: ParseState, input: string): string {
       if (resolved.fragment) href += `#${escapeIdForLink(resolved.fragment, resolved.external ? ['legacy'] : state.options.fragmentMode)}`;
       const titleAttr = `${resolved.prefix}:${resolved.text}`;
       state.interwikiLinks.push(titleAttr.replace(/ /g, '_'));
-      let prefix: string;
-      [s, prefix] = splitPrefix(s, prefixCharset);
-      s += addHolder(state, `<a href="${encodeAttribute(href)}" class="extiw" title="${encodeAttribute(titleAttr)}">${prefix}${text}${inside}</a>`) + rest;
+      const prefix = takePrefix(out, prefixCharset);
+      out.push(addHolder(state, `<a href="${encodeAttribute(href)}" class="extiw" title="${encodeAttribute(titleAttr)}">${prefix}${text}${inside}</a>`), rest);
       continue;
     }
     const title = resolved.title;
     if (noforce) {
       if (ns === NS_FILE) {
         const caption = wasBlank ? '' : handleInternalLinks(state, handleExternalLinks(state, text));
-        s += armorLinks(makeImage(state, title, caption)) + trail;
+        out.push(armorLinks(makeImage(state, title, caption)), trail);
         continue;
       }
       if (ns === NS_CATEGORY) {
-        s = trimInvisibleLink(s) + trail;
+        trimInvisibleLink(out);
+        out.push(trail);
         const sortKey = decodeCharReferences(wasBlank ? (state.ctx.output.defaultSort ?? '') : text);
         state.categories.push({ name: title.text, sortKey });
         continue;
       }
     }
     if (ns === NS_MEDIA) {
-      s += armorLinks(makeMediaLink(state, title, text)) + trail;
+      out.push(armorLinks(makeMediaLink(state, title, text)), trail);
       continue;
     }
     const [inside, rest] = splitTrail(trail, language);
-    let prefix: string;
-    [s, prefix] = splitPrefix(s, prefixCharset);
-    s += addHolder(state, pageLink(state, state.converter ? variantLinkTarget(state, title) : title, prefix + text + inside)) + rest;
+    const prefix = takePrefix(out, prefixCharset);
+    out.push(addHolder(state, pageLink(state, state.converter ? variantLinkTarget(state, title) : title, prefix + text + inside)), rest);
   }
-  return s;
+  return out.join('');
+}
+
+/** splitPrefix on the pieces rendered so far: the prefix is taken off their end. */
+function takePrefix(out: string[], charset: RegExp | undefined): string {
+  if (!charset) return '';
+  const [rest, prefix] = splitPrefix(out.join(''), charset);
+  out.length = 0;
+  out.push(rest);
+  return prefix;
 }
 
 /** Before a category or language link: trailing whitespace goes only when it holds a line break (T359886). */
-function trimInvisibleLink(s: string): string {
-  // Scanned from the end: `s` is everything rendered so far, and a regex anchored at $ would walk it all.
-  let start = s.length;
+function trimInvisibleLink(out: string[]): void {
+  // Scanned from the end, piece by piece (a regex anchored at $ would walk everything rendered so far).
   let newline = false;
-  while (start > 0 && /\s/.test(s[start - 1]!)) if (s[--start] === '\n') newline = true;
-  return newline ? s.slice(0, start) : s;
+  let i = out.length - 1;
+  let start = 0;
+  for (; i >= 0; i--) {
+    const piece = out[i]!;
+    start = piece.length;
+    while (start > 0 && /\s/.test(piece[start - 1]!)) if (piece[--start] === '\n') newline = true;
+    if (start > 0) break;
+  }
+  if (!newline) return;
+  if (i >= 0) out[i] = out[i]!.slice(0, start);
+  out.length = i + 1;
 }
 
 /** Parser::armorLinks: hides URL protocols of generated HTML from the free-link pass. */

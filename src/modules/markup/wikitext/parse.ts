@@ -52,6 +52,7 @@ export interface PageRender {
 }
 
 const MAX_DEPTH = 40;
+const NOPARSE = `${MARKER_PREFIX}NOPARSE`;
 const states = new WeakMap<ParserContext, ParseState>();
 const HOOKS = coreTagHooks((ctx) => states.get(ctx)!);
 
@@ -60,17 +61,18 @@ function internalParse(state: ParseState, input: string, isMain: boolean, frame?
   if (state.depth > MAX_DEPTH) return '';
   state.depth++;
   try {
-    const opts = { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss };
+    // Indexing: attributes are left out (encoded, they hold nothing later passes would act on).
+    const opts = { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss, textOnly: state.forIndex };
     let text = preprocess(input, state.ctx, frame ?? pageFrame(state.ctx.title));
     text = removeHtmlTags(text, opts, (a) => state.strip.unstripBoth(a));
     text = handleTables(state, text);
-    text = text.replace(/(^|\n)-----*/g, '$1<hr />');
+    if (text.includes('----')) text = text.replace(/(^|\n)-----*/g, '$1<hr />');
     if (isMain) text = handleDoubleUnderscore(state, text);
     text = handleHeadings(text);
     text = handleInternalLinks(state, text);
     text = doAllQuotes(text);
     text = handleExternalLinks(state, text);
-    text = text.split(`${MARKER_PREFIX}NOPARSE`).join('');
+    if (text.includes(NOPARSE)) text = text.split(NOPARSE).join('');
     text = handleMagicLinks(state, text);
     text = finalizeHeadings(state, text, isMain);
     return text;
@@ -134,13 +136,12 @@ export function parseForIndex(source: string, env: WikitextEnv): PageRender {
   const state = newState(env);
   state.forIndex = true;
   state.source = source;
-  // eslint-disable-next-line no-control-regex -- as parsePage
-  let text = internalParse(state, source.replace(/\x00/g, ''), true) + citeAfterParse(state);
+  let text = internalParse(state, source.includes('\x00') ? source.replaceAll('\x00', '') : source, true) + citeAfterParse(state);
   text = state.strip.unstripGeneral(text);
   text = replaceLinkHolders(state, text);
   text = state.strip.unstripNoWiki(text);
   text = state.strip.unstripGeneral(text);
-  return pageResult(state, text.split(TOC_PLACE).join(''), '', undefined);
+  return pageResult(state, text.includes(TOC_PLACE) ? text.split(TOC_PLACE).join('') : text, '', undefined);
 }
 
 function pageResult(state: ParseState, html: string, toc: string, convertedTitle: string | undefined): PageRender {

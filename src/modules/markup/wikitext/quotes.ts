@@ -1,8 +1,20 @@
 /** MediaWiki's Parser::doQuotes: '' italic, ''' bold, ''''' both, with its balancing rules. */
 
 export function doAllQuotes(text: string): string {
-  if (!text.includes("''")) return text;
-  return text.split('\n').map(doQuotes).join('\n');
+  let at = text.indexOf("''");
+  if (at < 0) return text;
+  // Line by line, but only the lines holding '' are cut out: the others cannot change.
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    out += text.slice(last, start) + doQuotes(text.slice(start, end));
+    last = end;
+    at = text.indexOf("''", end);
+  }
+  return out + text.slice(last);
 }
 
 export function doQuotes(text: string): string {

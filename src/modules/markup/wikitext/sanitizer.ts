@@ -142,6 +142,8 @@ export interface SanitizeOptions {
   fragmentMode?: string[];
   /** Also refuse styles that take content out of the flow (see checkCss). */
   strictCss?: boolean;
+  /** removeHtmlTags leaves attributes out: only the text is read (indexing). */
+  textOnly?: boolean;
 }
 
 /** MediaWiki's validateAttributes: the allowed attributes of `element`, values checked. */
@@ -225,7 +227,8 @@ export function fixTagAttributes(text: string, element: string, opts: SanitizeOp
   return out;
 }
 
-const ELEMENT = /^(\/?)([^\s/>]+)([^>]*?)(\/?>)([^<]*)$/s;
+// MediaWiki's pattern ends with `([^<]*)$`: always true of a piece split at '<', so the rest is sliced off instead of matched.
+const ELEMENT = /^(\/?)([^\s/>]+)([^>]*?)(\/?>)/s;
 
 function escapeGt(s: string): string {
   return s.includes('>') ? s.replace(/>/g, '&gt;') : s;
@@ -246,13 +249,13 @@ export function removeHtmlTags(text: string, opts: SanitizeOptions = {}, unstrip
       const t = m[2]!.toLowerCase();
       const params = m[3]!;
       let brace = m[4]!;
-      const rest = m[5]!;
+      const rest = x.slice(m[0].length);
       if (HTML_ELEMENTS.has(t)) {
         if (brace === '/>' && !SINGLE.has(t)) brace = '>';
         let bad = false;
         if ((t === 'meta' || t === 'link') && !/\bitemprop\s*=/.test(params)) bad = true;
         if (!bad) {
-          const attrs = slash ? '' : fixTagAttributes(unstrip(params), t, opts);
+          const attrs = slash || opts.textOnly ? '' : fixTagAttributes(unstrip(params), t, opts);
           if (brace === '/>' && !SINGLE_ONLY.has(t)) brace = `></${t}>`;
           out += `<${slash}${t}${attrs}${brace}${escapeGt(rest)}`;
           continue;

@@ -17,6 +17,7 @@ const PATTERN = new RegExp(`__(${Object.keys(SWITCHES).join('|')})__`, 'gi');
 export const TOC_PLACEHOLDER = '<meta property="mw:PageProp/toc" />';
 
 export function handleDoubleUnderscore(state: ParseState, text: string): string {
+  if (!text.includes('__')) return text;
   let tocDone = false;
   return text.replace(PATTERN, (_m, name: string) => {
     const sw = SWITCHES[name.toUpperCase()]!;

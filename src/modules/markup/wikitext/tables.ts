@@ -4,6 +4,7 @@ import { fixTagAttributes } from './sanitizer.ts';
 
 /** Replaces '!!' by '||' outside [[links]] and tags (StringUtils::replaceMarkup). */
 function replaceMarkup(line: string): string {
+  if (!line.includes('!!')) return line;
   let out = '';
   let depth = 0;
   let inTag = false;
@@ -28,8 +29,8 @@ const EMPTY_TABLE = '<table>\n<tr><td></td></tr>\n</table>';
 export function handleTables(state: ParseState, text: string): string {
   // No table starts without '{|': the lines would come back as they are.
   if (!text.includes('{|')) return text === EMPTY_TABLE ? '' : text;
-  const attrs = (s: string, el: string) => fixTagAttributes(state.strip.unstripBoth(s), el, { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss });
-  const lines = text.split('\n');
+  // Indexing reads only the text: attributes are left out (encoded, they hold nothing later passes would act on).
+  const attrs = state.forIndex ? () => '' : (s: string, el: string) => fixTagAttributes(state.strip.unstripBoth(s), el, { fragmentMode: state.options.fragmentMode, strictCss: state.options.strictCss });
   let out = '';
   const tdHistory: boolean[] = [];
   const lastTagHistory: string[] = [];
@@ -38,8 +39,22 @@ export function handleTables(state: ParseState, text: string): string {
   const hasOpenedTr: boolean[] = [];
   let indentLevel = 0;
 
-  for (const outLine0 of lines) {
-    let outLine = outLine0;
+  for (let pos = 0; pos <= text.length; ) {
+    if (tdHistory.length === 0) {
+      // Outside tables, the lines before the next one holding '{|' come back as they are.
+      const next = text.indexOf('{|', pos);
+      if (next < 0) {
+        out += `${text.slice(pos)}\n`;
+        break;
+      }
+      const lineStart = text.lastIndexOf('\n', next) + 1;
+      out += text.slice(pos, lineStart);
+      pos = lineStart;
+    }
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    let outLine = text.slice(pos, end);
+    pos = end + 1;
     let line = outLine.trim();
     if (line === '') {
       out += `${outLine}\n`;

@@ -77,9 +77,15 @@ export function findVariable(name: string, language: string): MagicVariable | un
   return t.csVariables.get(name) ?? t.ciVariables.get(name.toLowerCase());
 }
 
-const prefixTables = new Map<string, Map<string, Array<{ name: string; lower: string; cs: boolean }>>>();
+interface PrefixName {
+  name: string;
+  lower: string;
+  cs: boolean;
+}
 
-function prefixNames(id: string, language: string): Array<{ name: string; lower: string; cs: boolean }> {
+const prefixTables = new Map<string, Map<string, PrefixName[]>>();
+
+function prefixNames(id: string, language: string): PrefixName[] {
   let byId = prefixTables.get(language);
   if (!byId) {
     byId = new Map();
@@ -95,16 +101,41 @@ function prefixNames(id: string, language: string): Array<{ name: string; lower:
 }
 
 /** MagicWord::matchStartAndRemove over several words: the word `text` starts with, and the rest. */
-export function stripPrefixWord(ids: string[], text: string, language: string): { id: string; rest: string } | undefined {
+export function stripPrefixWord(ids: readonly string[], text: string, language: string): { id: string; rest: string } | undefined {
   // Every prefix word ends with a colon.
   const colon = text.indexOf(':');
   if (colon < 0) return undefined;
-  const head = text.slice(0, colon + 1);
-  const lowerHead = head.toLowerCase();
-  for (const id of ids) {
-    for (const n of prefixNames(id, language)) {
-      if (n.cs ? head === n.name : lowerHead === n.lower) return { id, rest: text.slice(n.name.length) };
-    }
+  // A template call tries several words on the same text: its head is cut and lower-cased once.
+  if (text !== last.text) last = { text, head: text.slice(0, colon + 1), lowerHead: text.slice(0, colon + 1).toLowerCase() };
+  const { head, lowerHead } = last;
+  // Most heads ('#if:'…) are none of the words: found out with one lookup.
+  const candidates = prefixHeads(ids, language).get(lowerHead);
+  if (!candidates) return undefined;
+  for (const { id, n } of candidates) {
+    if (n.cs ? head === n.name : lowerHead === n.lower) return { id, rest: text.slice(n.name.length) };
   }
   return undefined;
+}
+
+let last = { text: '', head: '', lowerHead: '' };
+
+const headTables = new WeakMap<readonly string[], Map<string, Map<string, Array<{ id: string; n: PrefixName }>>>>();
+
+/** The names of `ids` by lower-cased name, in the order they are tried; callers pass the same `ids` array each time. */
+function prefixHeads(ids: readonly string[], language: string): Map<string, Array<{ id: string; n: PrefixName }>> {
+  let byLanguage = headTables.get(ids);
+  if (!byLanguage) headTables.set(ids, (byLanguage = new Map()));
+  let heads = byLanguage.get(language);
+  if (!heads) {
+    heads = new Map();
+    for (const id of ids) {
+      for (const n of prefixNames(id, language)) {
+        const list = heads.get(n.lower);
+        if (list) list.push({ id, n });
+        else heads.set(n.lower, [{ id, n }]);
+      }
+    }
+    byLanguage.set(language, heads);
+  }
+  return heads;
 }

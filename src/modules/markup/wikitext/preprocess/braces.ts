@@ -52,12 +52,15 @@ export function fetchTemplate(state: RenderState, title: Title): FetchedTemplate
 
 // eslint-disable-next-line no-control-regex -- the ASCII range
 const NON_ASCII = /[^\x00-\x7f]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** UTF-8 length, as PHP's strlen. */
 function byteLength(s: string): number {
   // The ASCII head counts one byte a character, found by a (fast) regex search.
   const first = s.search(NON_ASCII);
   if (first < 0) return s.length;
+  // Without surrogates (most texts) the loop below counts as UTF-8 does: done natively.
+  if (!SURROGATE.test(s)) return Buffer.byteLength(s, 'utf8');
   let n = s.length;
   for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -193,6 +196,12 @@ function parseCached(state: RenderState, text: string, ns: number): ParseTitleRe
   return r;
 }
 
+// The same arrays each time: stripPrefixWord keeps its tables by array.
+const SUBST_WORDS = ['subst', 'safesubst'];
+const MSGNW_WORD = ['msgnw'];
+const MSG_WORD = ['msg'];
+const RAW_WORD = ['raw'];
+
 export function braceSubstitution(piece: TemplateNode, frame: PPFrame): Substitution {
   const state = frame.state;
   const ctx = state.ctx;
@@ -210,7 +219,7 @@ export function braceSubstitution(piece: TemplateNode, frame: PPFrame): Substitu
   const args = piece.parts;
 
   // subst: stays as written; safesubst: expands as a normal call.
-  const subst = stripPrefixWord(['subst', 'safesubst'], part1, lang);
+  const subst = stripPrefixWord(SUBST_WORDS, part1, lang);
   if (subst) part1 = phpTrim(subst.rest);
   // When rendering, subst: calls stay as written; when saving, every call but subst:/safesubst: ones.
   if (frame.wiki ? !subst : subst?.id === 'subst') {
@@ -228,14 +237,14 @@ export function braceSubstitution(piece: TemplateNode, frame: PPFrame): Substitu
   }
 
   if (!found) {
-    const msgnw = stripPrefixWord(['msgnw'], part1, lang);
+    const msgnw = stripPrefixWord(MSGNW_WORD, part1, lang);
     if (msgnw) {
       nowiki = true;
       part1 = msgnw.rest;
     } else {
-      part1 = stripPrefixWord(['msg'], part1, lang)?.rest ?? part1;
+      part1 = stripPrefixWord(MSG_WORD, part1, lang)?.rest ?? part1;
     }
-    part1 = stripPrefixWord(['raw'], part1, lang)?.rest ?? part1;
+    part1 = stripPrefixWord(RAW_WORD, part1, lang)?.rest ?? part1;
   }
 
   if (!found) {
