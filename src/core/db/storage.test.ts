@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/each-engine.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/engines.ts';
@@ -29,6 +30,11 @@ describeEachEngine('storage', (engine) => {
   });
 
   it('keeps links rows keyed by their source page, with the cascade and the reverse index', async () => {
+    if (engine === 'sqlite') {
+      // Stored in key order, the reverse index holding the source page (migration links_without_rowid).
+      const { rows } = await sql<{ name: string; wr: number }>`select name, wr from pragma_table_list where name in ('page_links', 'template_links') order by name`.execute(h.db);
+      expect(rows).toEqual([{ name: 'page_links', wr: 1 }, { name: 'template_links', wr: 1 }]);
+    }
     const p = await h.db.insertInto('pages').values({ namespace: 0, title: 'Lien_source', content_model: 'wikitext', created_at: 1, touched_at: 1 }).returning('id').executeTakeFirstOrThrow();
     await h.db.insertInto('page_links').values([{ from_page_id: p.id, to_namespace: 0, to_title: 'Cible' }, { from_page_id: p.id, to_namespace: 10, to_title: 'Cible' }]).execute();
     await expect(h.db.insertInto('page_links').values({ from_page_id: p.id, to_namespace: 0, to_title: 'Cible' }).execute()).rejects.toThrow();
