@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1Base36 } from '../../core/sha1.ts';
 import type { Selectable } from 'kysely';
 import type { Engine } from '../../core/db/index.ts';
 import type { Executor } from '../../core/events.ts';
@@ -19,11 +19,7 @@ export function titleOf(namespace: number, stored: string): Title {
   return title;
 }
 
-/** MediaWiki's rev_sha1: SHA-1 of the content in base 36, padded to 31 characters. */
-export function sha1Base36(text: string): string {
-  const hex = createHash('sha1').update(text, 'utf8').digest('hex');
-  return BigInt(`0x${hex}`).toString(36).padStart(31, '0');
-}
+export { sha1Base36 };
 
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');

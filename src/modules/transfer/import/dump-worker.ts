@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readDump, DumpSyntaxError, type DumpEvent } from './reader.ts';
 import { CompressedDataError, openDump } from './source.ts';
 import type { FromReader, ReaderFault } from './dump-thread.ts';
+import { sha1Base36 } from '../../../core/sha1.ts';
 
 const { file, ahead } = workerData as { file: string; ahead: number };
 const port = parentPort!;
@@ -39,7 +40,11 @@ try {
   let bytes = 0;
   await readDump(dump.stream, async (e) => {
     events.push(e);
-    if (e.kind === 'revision') bytes += e.revision.text.length;
+    if (e.kind === 'revision') {
+      bytes += e.revision.text.length;
+      // Hashing here takes it off the main thread, which writes the revisions.
+      e.revision.contentSha1 = sha1Base36(e.revision.textDeleted ? '' : e.revision.text);
+    }
     // Chunks of about 1 MB of text (or 500 events): few messages, little held in memory.
     if (bytes >= 1 << 20 || events.length >= 500) {
       const chunk = events;

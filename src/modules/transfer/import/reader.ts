@@ -38,6 +38,8 @@ export interface DumpRevision {
   text: string;
   textDeleted: boolean;
   sha1?: string;
+  /** sha1Base36 of the content stored (the text, or nothing when deleted), when the reader thread computed it. */
+  contentSha1?: string;
 }
 
 export interface DumpUpload {

@@ -18,6 +18,8 @@ export interface PendingRevision {
   minor: boolean;
   model: ImportedRevision['model'];
   content: string;
+  /** sha1Base36(content), if known. */
+  sha1?: string;
 }
 
 export interface PendingPage {
@@ -88,7 +90,7 @@ export function batchWriter(deps: TransferDeps, actor: Actor, importId: number, 
         title: p.title,
         revisions: revs.map((r) => ({
           parent: r.sourceParentId !== undefined && local.has(r.sourceParentId) ? local.get(r.sourceParentId)! : r.sourceParentId !== undefined || r.hasPrevious ? 'previous' : null,
-          userId: authors.get(r.authorName) ?? null, authorName: r.authorName, createdAt: r.createdAt, summary: r.summary, minor: r.minor, model: r.model, content: r.content,
+          userId: authors.get(r.authorName) ?? null, authorName: r.authorName, createdAt: r.createdAt, summary: r.summary, minor: r.minor, model: r.model, content: r.content, sha1: r.sha1,
         })),
       });
     }

@@ -20,6 +20,8 @@ export interface ImportedRevision {
   minor: boolean;
   model: ContentModel;
   content: string;
+  /** sha1Base36(content), when the caller has it already (an import's reader thread computes it). */
+  sha1?: string;
 }
 
 export interface ImportedPage {
@@ -76,7 +78,7 @@ export async function importRevisions(db: Executor, actor: Actor, pages: readonl
   pages.forEach((p, pageIndex) => {
     const pageId = pageIds.get(keyOf(p.title));
     if (pageId === undefined) return;
-    for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: sha1Base36(rev.content), size: byteLength(rev.content) });
+    for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: rev.sha1 ?? sha1Base36(rev.content), size: byteLength(rev.content) });
   });
   const ids: number[] = [];
   for (let i = 0; i < flat.length; ) {
