@@ -7,6 +7,7 @@ import { translate } from '../../src/core/i18n/index.ts';
 import type { Maillage } from '../../src/main.ts';
 import { htmlToText } from '../../src/modules/search/index.ts';
 import { analyze } from '../../src/modules/search/threads.ts';
+import { parseTitle, type Title } from '../../src/modules/markup/index.ts';
 import { TransferError } from '../../src/modules/transfer/index.ts';
 import { sha1Base36 } from '../../src/modules/wiki/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -224,5 +225,50 @@ describeEachEngine('transfer: uploads named by a dump', (engine) => {
     const again = await run();
     expect(again).toMatchObject({ revisionsAdded: 0, uploadsStored: 0 });
     expect(await t.m.files.history('Logo_réseau.png')).toHaveLength(1);
+  });
+});
+
+function title(s: string): Title {
+  const r = parseTitle(s);
+  if (!r.ok) throw new Error(s);
+  return r.title;
+}
+
+describeEachEngine('transfer: pages outside an import', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('drops the stored render of a page linking to a title the import brings (its red link turns blue), and only that one', async () => {
+    await t.signedIn('agent', 'awa@example.ca');
+    const actor = await t.m.accounts.operator.actorFor('awa@example.ca');
+    const save = async (page: string, text: string) => {
+      const r = await t.m.wiki.wiki.save(actor, { title: title(page), text, summary: '', minor: false, baseRevId: null, contentModel: 'wikitext' });
+      expect(r.kind).toBe('saved');
+    };
+    await save('Page locale', 'Voir [[Titre venu d’ailleurs]].');
+    await save('Autre page', 'Sans lien vers l’import.');
+    const renders = async () => (await t.m.db.db.selectFrom('page_renders').innerJoin('pages', 'pages.id', 'page_renders.page_id').select('pages.title').orderBy('pages.title').execute()).map((r) => r.title);
+    expect(await renders()).toEqual(['Autre_page', 'Page_locale']);
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-dump-'));
+    const file = path.join(dir, 'petit.xml');
+    fs.writeFileSync(file, `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="fr">
+  <page>
+    <title>Titre venu d’ailleurs</title>
+    <ns>0</ns>
+    <id>1</id>
+    <revision><id>1</id><timestamp>2024-01-01T00:00:00Z</timestamp><contributor><username>Quelqu’un</username><id>1</id></contributor><model>wikitext</model><format>text/x-wiki</format><text xml:space="preserve">Arrivé par importation.</text></revision>
+  </page>
+</mediawiki>
+`);
+    try {
+      await importFile(t.m, file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await renders()).toEqual(['Autre_page']);
   });
 });

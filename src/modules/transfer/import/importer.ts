@@ -246,8 +246,11 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
     // Also after a failure: the indexes come back now rather than at the next start-up.
     await restoreIndexes(deps.db, deps.engine);
   }
-  // Pages elsewhere on the wiki that link to imported titles: their links may turn blue.
-  await sql`delete from page_renders where page_id in (
+  // Pages elsewhere on the wiki that link to imported titles: their links may turn blue. None
+  // has a stored render in a wiki the import fills (the statement would read every link).
+  const outside = await deps.db.selectFrom('page_renders').select('page_id')
+    .where('page_id', 'not in', (eb) => eb.selectFrom('transfer_import_pages').select('page_id').where('import_id', '=', o.importId)).limit(1).executeTakeFirst();
+  if (outside) await sql`delete from page_renders where page_id in (
       select pl.from_page_id from page_links pl
       join pages p on p.namespace = pl.to_namespace and p.title = pl.to_title and p.deleted_at is null
       join transfer_import_pages t on t.page_id = p.id and t.import_id = ${o.importId})
