@@ -6,6 +6,8 @@ import { normalizeForSearch } from './index.ts';
 import { fts5Expression, parseQuery } from './query.ts';
 import { titleKeys } from './store.ts';
 import { analyze, analyzeWord, tokens } from './text.ts';
+import { htmlToText } from './feed.ts';
+import { decodeCharReferences } from '../markup/index.ts';
 
 const marker = (q: string) => highlighter(parseQuery(q).highlight);
 
@@ -114,3 +116,41 @@ describe('titleKeys', () => {
     expect(analyze("Les médiatrices de l'École ½")).toBe('le mediatric ecol 1 2');
   });
 });
+
+describe('htmlToText', () => {
+  // The reference: the replaces htmlToText makes in one pass, as they were written first.
+  const reference = (html: string) => decodeCharReferences(
+    html
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<span class="mw-editsection">[\s\S]*?<\/span>\s*<\/span>|<span class="mw-editsection">[\s\S]*?<\/span>/g, ' ')
+      .replace(/<\/(p|div|h[1-6]|li|tr|td|th|dt|dd|blockquote|pre|figcaption)>|<br\s*\/?>/gi, '\n')
+      .replace(/<[^>]+>/g, ' '),
+  )
+    .replace(/\u27E6mw-[a-z]+\u27E7/g, ' ')
+    .replace(/[ \t\u00A0]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+
+  it('gives the text of rendered HTML: block ends as line breaks, edit links, scripts and styles dropped', () => {
+    const html = '<div class="mw-parser-output"><h2 id="x">Titre<span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/e">modifier</a><span class="mw-editsection-bracket">]</span></span></h2><p>Un&nbsp;: <b>deux</b>&amp;trois<br />quatre</p><style>.x{}</style></div>';
+    expect(htmlToText(html)).toBe('Titre\nUn : deux &trois\nquatre');
+    expect(htmlToText(html)).toBe(reference(html));
+  });
+
+  it('is the reference replaces, on tags, references, markers and blanks in any order', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('<p>', '</p>', '</P>', '<br>', '<BR />', '<br\n/>', '<br <span class="mw-editsection">x</span>>', '<br', '</div>', '</h3>', '</td>', '</tR>', '<b>', '</b>', '<a href="x">', '</a>', '<', '>', '<>', '< >', '<<',
+        '<span>', '</span>', '<span class="mw-editsection">', '</span> </span>', '<script>', '</script>', '<SCRIPT type="x">', '<style>', '</style>', '<scripts>', '<strong>'),
+      fc.constantFrom('&amp;', '&lt;', '&nbsp;', '&#160;', '&#10;', '&#x27E6;', '&#x27E7;', '&#xD800;', '&#x1F600;', '&eacute;', '&bogus;', '&amp', '&#;', '&;', '&#9;', '&#x2003;'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00A0', '\u2003', '\u3000', '\uFEFF', '\u2028', '\u000B', '\u200B'),
+      fc.constantFrom('⟦mw-link⟧', '⟦mw-link:3⟧', '⟦mw-', '⟧', '⟦', 'mw-ab⟧'),
+      fc.constantFrom('école', 'l’École', 'Cœur', '😀', 'x\uD800y', '\uDC00', '中文字', 'x'.repeat(70)),
+      fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const html = parts.join('');
+      expect(htmlToText(html)).toBe(reference(html));
+    }), { numRuns: 5000 });
+  });
+});
+
