@@ -38,10 +38,13 @@ try {
   if (build.status !== 0) throw new Error('the server bundle did not build');
   // `npm run import`'s command, run directly (npm would stand between this and the process measured).
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const [node, ...command] = pkg.scripts.import!.split(' ');
-  if (node !== 'node') throw new Error(`unexpected import script: ${pkg.scripts.import}`);
+  const words = pkg.scripts.import!.split(' ');
+  const assignments = words.slice(0, words.indexOf('node'));
+  const command = words.slice(assignments.length + 1);
+  if (words[assignments.length] !== 'node' || !assignments.every((a) => /^[A-Z_]+=\S+$/.test(a))) throw new Error(`unexpected import script: ${pkg.scripts.import}`);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATA_DIR: dir, LOG_LEVEL: 'warn', PUBLIC_URL: 'http://localhost:3000', LANG: 'en_CA.UTF-8' };
   delete env.DATABASE_URL;
+  for (const a of assignments) env[a.slice(0, a.indexOf('='))] = a.slice(a.indexOf('=') + 1);
   const t0 = performance.now();
   const child = spawn(process.execPath, [...command, file, ...(prerender ? ['--prerender'] : [])], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
