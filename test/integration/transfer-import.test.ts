@@ -7,7 +7,7 @@ import { translate } from '../../src/core/i18n/index.ts';
 import type { Maillage } from '../../src/main.ts';
 import { htmlToText } from '../../src/modules/search/index.ts';
 import { analyze } from '../../src/modules/search/threads.ts';
-import { parseTitle, type Title } from '../../src/modules/markup/index.ts';
+import { title } from '../../src/modules/markup/testing.ts';
 import { TransferError } from '../../src/modules/transfer/index.ts';
 import { sha1Base36 } from '../../src/modules/wiki/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -227,12 +227,6 @@ describeEachEngine('transfer: uploads named by a dump', (engine) => {
     expect(await t.m.files.history('Logo_réseau.png')).toHaveLength(1);
   });
 });
-
-function title(s: string): Title {
-  const r = parseTitle(s);
-  if (!r.ok) throw new Error(s);
-  return r.title;
-}
 
 describeEachEngine('transfer: pages outside an import', (engine) => {
   let t: TestApp;
