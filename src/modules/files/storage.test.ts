@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test/support/each-engine.ts';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/engines.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeEachEngine, useTestDatabase } from '../../../test/support/each-engine.ts';
 import { manualClock } from '../../core/clock.ts';
-import type { DbHandle } from '../../core/db/index.ts';
 import { databaseFileStore, diskFileStore } from './storage.ts';
 import type { FileStore } from './types.ts';
 
@@ -35,21 +33,12 @@ describe('disk file store', () => {
 });
 
 describeEachEngine('database file store', (engine) => {
-  let tdb: TestDatabase;
-  let h: DbHandle;
-  beforeAll(async () => {
-    tdb = await createTestDatabase(engine);
-    h = tdb.open();
-  });
-  afterAll(async () => {
-    await h.destroy();
-    await tdb.drop();
-  });
-  contract(() => databaseFileStore(h.db, manualClock(0)));
+  const db = useTestDatabase(engine);
+  contract(() => databaseFileStore(db.h.db, manualClock(0)));
   it('keeps a megabyte of binary intact', async () => {
     const bytes = Buffer.alloc(1024 * 1024, 0);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31) & 0xff;
-    await databaseFileStore(h.db, manualClock(0)).put('o/big/one', bytes);
-    expect((await databaseFileStore(h.db, manualClock(0)).get('o/big/one'))!.equals(bytes)).toBe(true);
+    await databaseFileStore(db.h.db, manualClock(0)).put('o/big/one', bytes);
+    expect((await databaseFileStore(db.h.db, manualClock(0)).get('o/big/one'))!.equals(bytes)).toBe(true);
   });
 });
