@@ -24,8 +24,9 @@ async function prepare(m: Maillage, config: Config): Promise<string | undefined>
 
 function announce(config: Config, setupLink: string | undefined, workers: number): void {
   const engine = config.database.kind === 'sqlite' ? `SQLite (${config.database.file})` : 'PostgreSQL';
-  process.stdout.write(`\nMaillage is running on ${config.publicUrl} with ${engine}${workers > 1 ? `, ${workers} workers` : ''}\n`);
-  if (setupLink) process.stdout.write(`\nNo administrator yet. Create one with this one-time link:\n\n    ${setupLink}\n\n`);
+  // One write: whoever reads the output (a supervisor, a test) gets the address and the link together.
+  const running = `\nMaillage is running on ${config.publicUrl} with ${engine}${workers > 1 ? `, ${workers} workers` : ''}\n`;
+  process.stdout.write(running + (setupLink ? `\nNo administrator yet. Create one with this one-time link:\n\n    ${setupLink}\n\n` : ''));
 }
 
 /** Starts background work and resolves with the exit code once a signal has closed everything. */
