@@ -15,6 +15,7 @@ import { decodeCharReferences } from './entities.ts';
 import { languageData } from './wikitext/languages.ts';
 import { NS_MAIN, NS_SPECIAL, namespacesFor, namespaceTable, type NamespaceTable } from './namespaces.ts';
 import type { Namespace, ParseTitleResult, Title, TitleError } from './types.ts';
+import { detached } from '../../core/strings.ts';
 
 export { NAMESPACES, namespaceByName } from './namespaces.ts';
 
@@ -157,11 +158,13 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
       if (!memo) parsed.set(defaultNs, (memo = new Map()));
       let r = memo.get(input);
       if (!r) {
-        r = split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
+        // Kept: made from a copy of the input, which is often a slice of a whole page's text.
+        const own = detached(input);
+        r = split(decodeCharReferences(own).normalize('NFC'), defaultNs, true, table);
         // Shared by every caller (no copy: this runs for each link of each render), hence frozen.
         if (r.ok) Object.freeze(r.title);
         if (memo.size >= MEMO_SIZE) memo.clear();
-        memo.set(input, Object.freeze(r));
+        memo.set(own, Object.freeze(r));
       }
       return r;
     },
@@ -187,10 +190,11 @@ export function parseTitle(input: string, defaultNs = 0): ParseTitleResult {
   const key = `${defaultNs}|${input}`;
   let result = PARSED.get(key);
   if (!result) {
-    result = split(decodeCharReferences(input).normalize('NFC'), defaultNs, true);
+    const own = detached(input);
+    result = split(decodeCharReferences(own).normalize('NFC'), defaultNs, true);
     if (result.ok) Object.freeze(result.title);
     if (PARSED.size >= 20_000) PARSED.clear();
-    PARSED.set(key, Object.freeze(result));
+    PARSED.set(`${defaultNs}|${own}`, Object.freeze(result));
   }
   return result;
 }
@@ -206,10 +210,11 @@ const FROM_KEY = new Map<string, Title | undefined>();
  */
 export function titleFromKey(key: string): Title | undefined {
   if (FROM_KEY.has(key)) return FROM_KEY.get(key);
-  const r = split(key.normalize('NFC'), NS_MAIN, false);
+  const own = detached(key);
+  const r = split(own.normalize('NFC'), NS_MAIN, false);
   const title = r.ok ? Object.freeze(r.title) : undefined;
   if (FROM_KEY.size >= 20_000) FROM_KEY.clear();
-  FROM_KEY.set(key, title);
+  FROM_KEY.set(own, title);
   return title;
 }
 

@@ -3,9 +3,6 @@ import { sqliteEngine } from './sqlite.ts';
 import { titleKeys } from './store.ts';
 import type { SearchDb, SearchDocument } from './types.ts';
 
-/** Rows per statement: keeps every statement well under both engines' parameter limits. */
-const CHUNK = 100;
-
 /**
  * Indexes many pages at once (bulk imports): multi-row statements instead of one upsert per
  * page, in the caller's transaction when `db` is one. Same rows as `SearchIndex.upsert` and
@@ -18,12 +15,12 @@ export async function indexPagesBatch(db: SearchDb, engine: 'sqlite' | 'postgres
     for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom('search_title_keys').where('page_id', 'in', ids.slice(i, i + 500)).execute();
     for (let i = 0; i < removed.length; i += 500) await trx.deleteFrom('search_pages').where('page_id', 'in', removed.slice(i, i + 500)).execute();
     for (const id of removed) await fullText.erase(trx, id);
-    for (let i = 0; i < docs.length; i += CHUNK) {
-      const chunk = docs.slice(i, i + CHUNK);
-      await fullText.write(trx, chunk);
-      const keys = chunk.flatMap(titleKeys);
-      for (let k = 0; k < keys.length; k += 500) await trx.insertInto('search_title_keys').values(keys.slice(k, k + 500)).execute();
-    }
+    const keys = docs.flatMap(titleKeys);
+    for (let k = 0; k < keys.length; k += 500) await trx.insertInto('search_title_keys').values(keys.slice(k, k + 500)).execute();
+    // The full-text writes last and whole: SQLite's FTS5 writes its pending terms to disk at each
+    // later statement of the transaction (a savepoint), so every statement between two of its
+    // inserts would cost a segment of its own.
+    await fullText.write(trx, docs);
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ParsedQuery } from './query.ts';
 import { MAX_INDEXED_CHARS, pageRow } from './store.ts';
 import { normalizeForSearch } from './text.ts';
-import type { FullTextEngine, MatchRequest } from './types.ts';
+import type { FullTextEngine, MatchRequest, SearchDb, SearchDocument } from './types.ts';
 
 /**
  * PostgreSQL: `search_pages.tsv` = title (weight A) || body (weight B) and `title_tsv` through
@@ -18,19 +18,8 @@ const WEIGHTS = sql`'{0.1, 0.2, 0.2, 1.0}'::float4[]`;
 
 export const postgresEngine: FullTextEngine = {
   async write(db, docs) {
-    if (docs.length === 0) return;
-    const rows = docs.map((doc) => {
-      const row = pageRow(doc);
-      const title = normalizeForSearch(doc.title);
-      const body = normalizeForSearch(doc.text.slice(0, MAX_INDEXED_CHARS));
-      return sql`(${row.page_id}, ${row.namespace}, ${row.title}, ${row.full_title}, ${row.body}, to_tsvector(${CONFIG}, ${title}::text),
-        setweight(to_tsvector(${CONFIG}, ${title}::text), 'A') || setweight(to_tsvector(${CONFIG}, ${body}::text), 'B'))`;
-    });
-    await sql`
-      insert into search_pages (page_id, namespace, title, full_title, body, title_tsv, tsv)
-      values ${sql.join(rows)}
-      on conflict (page_id) do update set namespace = excluded.namespace, title = excluded.title,
-        full_title = excluded.full_title, body = excluded.body, title_tsv = excluded.title_tsv, tsv = excluded.tsv`.execute(db);
+    // 8 parameters a row: statements of 100 rows stay far under PostgreSQL's 65,535.
+    for (let i = 0; i < docs.length; i += 100) await writeRows(db, docs.slice(i, i + 100));
   },
 
   async erase() {
@@ -66,4 +55,20 @@ function tsquery(query: ParsedQuery): RawBuilder<unknown> {
 
 function namespaceFilter(req: MatchRequest) {
   return req.namespaces ? sql`and p.namespace in (${sql.join(req.namespaces)})` : sql``;
+}
+
+/** search_pages rows with their tsvectors, in one statement. */
+async function writeRows(db: SearchDb, docs: readonly SearchDocument[]): Promise<void> {
+  const rows = docs.map((doc) => {
+    const row = pageRow(doc);
+    const title = normalizeForSearch(doc.title);
+    const body = normalizeForSearch(doc.text.slice(0, MAX_INDEXED_CHARS));
+    return sql`(${row.page_id}, ${row.namespace}, ${row.title}, ${row.full_title}, ${row.body}, to_tsvector(${CONFIG}, ${title}::text),
+      setweight(to_tsvector(${CONFIG}, ${title}::text), 'A') || setweight(to_tsvector(${CONFIG}, ${body}::text), 'B'))`;
+  });
+  await sql`
+    insert into search_pages (page_id, namespace, title, full_title, body, title_tsv, tsv)
+    values ${sql.join(rows)}
+    on conflict (page_id) do update set namespace = excluded.namespace, title = excluded.title,
+      full_title = excluded.full_title, body = excluded.body, title_tsv = excluded.title_tsv, tsv = excluded.tsv`.execute(db);
 }

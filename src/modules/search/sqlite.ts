@@ -7,6 +7,9 @@ import type { FullTextEngine, MatchRequest } from './types.ts';
 /** bm25 column weights (title, body): a title word counts as much as ten body words. */
 const TITLE_WEIGHT = 10;
 const BODY_WEIGHT = 1;
+/** Rows per statement (5 parameters each for search_pages, 3 for search_fts): well under SQLite's limit of 32,766. */
+const CHUNK = 100;
+const FTS_CHUNK = 1000;
 
 /**
  * SQLite: contentless FTS5 table `search_fts` (rowid = page_id) indexing the analysed title and body
@@ -14,17 +17,25 @@ const BODY_WEIGHT = 1;
  */
 export const sqliteEngine: FullTextEngine = {
   async write(db, docs) {
-    if (docs.length === 0) return;
-    await db
-      .insertInto('search_pages')
-      .values(docs.map(pageRow))
-      .onConflict((oc) => oc.column('page_id').doUpdateSet((eb) => ({
-        namespace: eb.ref('excluded.namespace'), title: eb.ref('excluded.title'), full_title: eb.ref('excluded.full_title'), body: eb.ref('excluded.body'),
-      })))
-      .execute();
-    await sql`delete from search_fts where rowid in (${sql.join(docs.map((d) => d.pageId))})`.execute(db);
-    const rows = docs.map((d) => sql`(${d.pageId}, ${analyze(d.title)}, ${d.analyzedText ?? analyze(d.text.slice(0, MAX_INDEXED_CHARS))})`);
-    await sql`insert into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(db);
+    for (let i = 0; i < docs.length; i += CHUNK) {
+      await db
+        .insertInto('search_pages')
+        .values(docs.slice(i, i + CHUNK).map(pageRow))
+        .onConflict((oc) => oc.column('page_id').doUpdateSet((eb) => ({
+          namespace: eb.ref('excluded.namespace'), title: eb.ref('excluded.title'), full_title: eb.ref('excluded.full_title'), body: eb.ref('excluded.body'),
+        })))
+        .execute();
+    }
+    // FTS5 writes its pending terms to disk at each statement's savepoint: its statements come
+    // last, and as few as the parameter limit allows (each would otherwise make a segment).
+    for (let i = 0; i < docs.length; i += FTS_CHUNK) {
+      const chunk = docs.slice(i, i + FTS_CHUNK);
+      await sql`delete from search_fts where rowid in (${sql.join(chunk.map((d) => d.pageId))})`.execute(db);
+    }
+    for (let i = 0; i < docs.length; i += FTS_CHUNK) {
+      const rows = docs.slice(i, i + FTS_CHUNK).map((d) => sql`(${d.pageId}, ${analyze(d.title)}, ${d.analyzedText ?? analyze(d.text.slice(0, MAX_INDEXED_CHARS))})`);
+      await sql`insert into search_fts (rowid, title, body) values ${sql.join(rows)}`.execute(db);
+    }
   },
 
   async erase(db, pageId) {

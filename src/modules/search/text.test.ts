@@ -33,11 +33,19 @@ describe('analyze', () => {
   it('cuts the words WORD finds (letters, marks, digits; astral ones too), each analysed as analyzeWord does', () => {
     // The reference: the regex and analyzeWord, as analyze read them before it cut words by hand.
     const reference = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).flatMap((w) => analyzeWord(w).stems).join(' ');
-    const piece = fc.constantFrom('École', 'l’', "d'", 'œuvre', 'ﬁn', '½', '𝐀𝐁', '😀', '\ud800', '\udc00x', 'e\u0301', '東京', ' ', '\n', '-', '42', 'ΑΘΗΝΑ', 'x'.repeat(70), 'les', 'Straße');
+    const piece = fc.constantFrom('École', 'l’', "d'", 'œuvre', 'ﬁn', '½', '𝐀𝐁', '😀', '\ud800', '\udc00x', 'e\u0301', '東京', ' ', '\n', '-', '42', 'ΑΘΗΝΑ', 'x'.repeat(70), 'les', 'Straße', '2026', '0', '٤٢', '²', '1'.repeat(70), '12a');
     fc.assert(fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 30 }), (parts) => {
       const text = parts.join('');
       expect(analyze(text)).toBe(reference(text));
     }), { numRuns: 3000 });
+  });
+
+  it('keeps a number of ASCII digits as it is (analyze does not look them up)', () => {
+    for (let n = 0; n < 10_000; n++) expect(analyzeWord(String(n)).stems).toEqual([String(n)]);
+    fc.assert(fc.property(fc.stringMatching(/^[0-9]{1,90}$/), (digits) => {
+      expect(analyzeWord(digits).stems).toEqual([digits]);
+      expect(analyze(`le ${digits}, l'an`)).toBe(`${digits} an`);
+    }), { numRuns: 1000 });
   });
 });
 

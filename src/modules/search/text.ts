@@ -1,5 +1,6 @@
 import snowball from 'snowball-stemmers';
 import { FRENCH_STOP_WORDS } from './stopwords.ts';
+import { detached } from '../../core/strings.ts';
 
 /**
  * Text analysis shared by both engines and by highlighting, so that what is indexed, what is
@@ -44,10 +45,12 @@ const WORD_CACHE_SIZE = 100_000;
 export function analyzeWord(raw: string): Word {
   let word = wordCache.get(raw);
   if (word === undefined) {
-    const parts = fold(raw).split(NOT_WORD).filter((p) => p.length > 0);
+    // Kept: made from a copy of the word, which is often a slice of a whole text.
+    const own = detached(raw);
+    const parts = fold(own).split(NOT_WORD).filter((p) => p.length > 0);
     word = { parts, stems: parts.filter((p) => !isStopWord(p)).map(stem) };
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-    if (raw.length <= MAX_STEM_LENGTH) wordCache.set(raw, word);
+    if (own.length <= MAX_STEM_LENGTH) wordCache.set(own, word);
   }
   return word;
 }
@@ -84,20 +87,31 @@ export function stem(folded: string): string {
 /** The indexed form of a text for SQLite FTS5: folded, stop words dropped, stemmed, space separated. */
 export function analyze(text: string): string {
   // This runs over every page of an import: the words are cut by hand rather than with WORD,
-  // which would make an array of them all, and are looked up without making a string of each.
-  // Concatenating is faster than joining an array of the forms.
+  // which would make an array of them all, and are hashed as they are read, then looked up
+  // without making a string of each. Concatenating is faster than joining an array of the forms.
   let out = '';
-  for (let i = 0; i < text.length; ) {
-    let n = wordCharLength(text, i);
-    if (n === 0) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let hash = 0;
+    let digits = true;
+    do {
+      const c = text.charCodeAt(i);
+      const step = wordUnits[c] === 1 ? 1 : wordCharLength(text, i);
+      if (step === 0) break;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (step === 2) hash = (Math.imul(hash, 31) + text.charCodeAt(i + 1)) | 0;
+      if (c - 0x30 > 9 || c < 0x30) digits = false;
+      i += step;
+    } while (i < n);
+    if (i === start) {
       i++;
       continue;
     }
-    const start = i;
-    do i += n;
-    while (i < text.length && (n = wordCharLength(text, i)) > 0);
-    const indexed = indexedForm(text, start, i);
-    if (indexed !== '') out = out === '' ? indexed : out + ' ' + indexed;
+    // A number is its own indexed form (no stop word is one, and stemming leaves digits): not looked up.
+    const form = digits ? text.slice(start, i) : indexedForm(text, start, i, hash);
+    if (form !== '') out = out === '' ? form : out + ' ' + form;
   }
   return out;
 }
@@ -112,15 +126,14 @@ const tableWords: (string | undefined)[] = new Array<string | undefined>(TABLE_S
 const tableForms: string[] = new Array<string>(TABLE_SIZE).fill('');
 let tableCount = 0;
 
-/** The indexed form of the word text[start, end). */
-function indexedForm(text: string, start: number, end: number): string {
-  let hash = 0;
-  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+/** The indexed form of the word text[start, end), whose code units hash (Math.imul(h, 31) + unit) to `hash`. */
+function indexedForm(text: string, start: number, end: number, hash: number): string {
   let slot = (hash ^ (hash >>> 15)) & (TABLE_SIZE - 1);
   for (let word; (word = tableWords[slot]) !== undefined; slot = (slot + 1) & (TABLE_SIZE - 1)) {
     if (word.length === end - start && sameChars(word, text, start)) return tableForms[slot]!;
   }
-  const word = text.slice(start, end);
+  // A copy: a slice of the text would keep the whole text as long as the table holds the word.
+  const word = detached(text.slice(start, end));
   const form = analyzeWord(word).stems.join(' ');
   if (word.length <= MAX_STEM_LENGTH) {
     if (tableCount >= TABLE_SIZE / 2) {

@@ -4,6 +4,7 @@
  * (escapeIdForAttribute / escapeIdForLink) and safe attribute encoding.
  */
 import { decodeCharReferences } from '../entities.ts';
+import { detached } from '../../../core/strings.ts';
 
 const PAIRS = [
   'b', 'bdi', 'del', 'i', 'ins', 'u', 'font', 'big', 'small', 'sub', 'sup', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'cite',
@@ -220,9 +221,10 @@ export function fixTagAttributes(text: string, element: string, opts: SanitizeOp
   const key = `${element} ${opts.strictCss ? 1 : 0} ${opts.fragmentMode?.join(' ') ?? '-'}\n${text}`;
   let out = FIXED.get(key);
   if (out === undefined) {
-    out = safeEncodeTagAttributes(validateAttributes(decodeTagAttributes(text), element, opts));
+    // Kept: made from a copy of the text, which is often a slice of a whole page's text.
+    out = detached(safeEncodeTagAttributes(validateAttributes(decodeTagAttributes(text), element, opts)));
     if (FIXED.size >= 20_000) FIXED.clear();
-    FIXED.set(key, out);
+    FIXED.set(detached(key), out);
   }
   return out;
 }

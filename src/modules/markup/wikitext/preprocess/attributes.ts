@@ -3,6 +3,7 @@
  * names lower-cased and checked, values unquoted, whitespace collapsed, character references decoded.
  */
 import { decodeCharReferences } from '../../entities.ts';
+import { detached } from '../../../../core/strings.ts';
 
 const ATTRIBS = /((?:[^\t\n\f\r /=>]|=)[^\t\n\f\r /=>]*)([\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)(?:"|$)|'([^']*)(?:'|$)|((?:(?![\t\n\f\r >]).)*)))?/gsu;
 const NAME = /^[:_\p{L}\p{N}][:_.\-\p{L}\p{N}]*$/u;
@@ -13,11 +14,12 @@ const DECODED = new Map<string, Readonly<Record<string, string>>>();
 export function decodeTagAttributes(text: string): Readonly<Record<string, string>> {
   let out = DECODED.get(text);
   if (!out) {
-    out = Object.freeze(decode(text));
-    if (text.length <= 1000) {
-      if (DECODED.size >= 10_000) DECODED.clear();
-      DECODED.set(text, out);
-    }
+    if (text.length > 1000) return Object.freeze(decode(text));
+    // Kept: made from a copy of the text (often a slice of a whole page's), so that its values are slices of the copy.
+    const own = detached(text);
+    out = Object.freeze(decode(own));
+    if (DECODED.size >= 10_000) DECODED.clear();
+    DECODED.set(own, out);
   }
   return out;
 }
