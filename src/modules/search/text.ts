@@ -126,11 +126,30 @@ const tableWords: (string | undefined)[] = new Array<string | undefined>(TABLE_S
 const tableForms: string[] = new Array<string>(TABLE_SIZE).fill('');
 let tableCount = 0;
 
+/**
+ * The last words looked up, by hash, with their forms (word at 2i, form at 2i + 1): small
+ * enough to stay in the processor's caches, which the table's lookups mostly miss.
+ */
+const RECENT_SIZE = 1 << 10;
+const recent: string[] = new Array<string>(2 * RECENT_SIZE).fill('');
+
 /** The indexed form of the word text[start, end), whose code units hash (Math.imul(h, 31) + unit) to `hash`. */
 function indexedForm(text: string, start: number, end: number, hash: number): string {
+  const r = 2 * ((hash ^ (hash >>> 10)) & (RECENT_SIZE - 1));
+  const seen = recent[r]!;
+  if (seen.length === end - start && sameChars(seen, text, start)) return recent[r + 1]!;
+  return tableForm(text, start, end, hash);
+}
+
+/** indexedForm from the table (a word found there becomes a recent one), or analysed and added to it. */
+function tableForm(text: string, start: number, end: number, hash: number): string {
   let slot = (hash ^ (hash >>> 15)) & (TABLE_SIZE - 1);
   for (let word; (word = tableWords[slot]) !== undefined; slot = (slot + 1) & (TABLE_SIZE - 1)) {
-    if (word.length === end - start && sameChars(word, text, start)) return tableForms[slot]!;
+    if (word.length === end - start && sameChars(word, text, start)) {
+      const r = 2 * ((hash ^ (hash >>> 10)) & (RECENT_SIZE - 1));
+      recent[r] = word;
+      return (recent[r + 1] = tableForms[slot]!);
+    }
   }
   // A copy: a slice of the text would keep the whole text as long as the table holds the word.
   const word = detached(text.slice(start, end));

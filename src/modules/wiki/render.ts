@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Executor } from '../../core/events.ts';
 import { NS_FILE, collectLinks, namespaceByName, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderOptions, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
@@ -326,24 +326,41 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
 }
 
 /**
- * Inserts links-table rows. Knowing the engine, in one statement per 20,000 rows, the rows given
- * as one JSON parameter (an import writes about 50 links per page: building and binding
- * multi-row statements of 300 rows cost as much as the inserts); else in multi-row statements.
+ * Inserts links-table rows (an import writes about 50 links per page). Knowing the engine: on
+ * SQLite, statements of LINK_ROWS rows whose text never changes, so their prepared statement is
+ * reused (building them with Kysely cost as much as the inserts); on PostgreSQL, 20,000 rows at
+ * a time as one JSON parameter. Else multi-row statements built by Kysely.
  */
 async function insertTargets(db: Executor, engine: 'sqlite' | 'postgres' | undefined, table: 'page_links' | 'template_links', rows: ReadonlyArray<{ from_page_id: number; to_namespace: number; to_title: string }>): Promise<void> {
   if (!engine) {
     for (const chunk of chunks(rows, 300)) await db.insertInto(table).values(chunk).execute();
     return;
   }
+  if (engine === 'sqlite') {
+    const full = `insert into ${table} (from_page_id, to_namespace, to_title) values ${'(?, ?, ?), '.repeat(LINK_ROWS - 1)}(?, ?, ?)`;
+    const one = `insert into ${table} (from_page_id, to_namespace, to_title) values (?, ?, ?)`;
+    let i = 0;
+    for (; i + LINK_ROWS <= rows.length; i += LINK_ROWS) {
+      const params: Array<number | string> = new Array(3 * LINK_ROWS);
+      for (let k = 0; k < LINK_ROWS; k++) {
+        const r = rows[i + k]!;
+        params[3 * k] = r.from_page_id;
+        params[3 * k + 1] = r.to_namespace;
+        params[3 * k + 2] = r.to_title;
+      }
+      await db.executeQuery(CompiledQuery.raw(full, params));
+    }
+    for (; i < rows.length; i++) await db.executeQuery(CompiledQuery.raw(one, [rows[i]!.from_page_id, rows[i]!.to_namespace, rows[i]!.to_title]));
+    return;
+  }
   for (const chunk of chunks(rows, 20_000)) {
     const json = JSON.stringify(chunk.map((r) => [r.from_page_id, r.to_namespace, r.to_title]));
-    if (engine === 'sqlite') {
-      await sql`insert into ${sql.table(table)} (from_page_id, to_namespace, to_title) select value ->> 0, value ->> 1, value ->> 2 from json_each(${json})`.execute(db);
-    } else {
-      await sql`insert into ${sql.table(table)} (from_page_id, to_namespace, to_title) select (e ->> 0)::integer, (e ->> 1)::integer, e ->> 2 from json_array_elements(${json}::json) as e`.execute(db);
-    }
+    await sql`insert into ${sql.table(table)} (from_page_id, to_namespace, to_title) select (e ->> 0)::integer, (e ->> 1)::integer, e ->> 2 from json_array_elements(${json}::json) as e`.execute(db);
   }
 }
+
+/** Rows per links-table statement on SQLite. */
+const LINK_ROWS = 100;
 
 /** The category rows of a render, once per category (the last sort key given wins, as in `settleCategories`). */
 function categoryRows(pageId: number, result: RenderResult): Array<{ from_page_id: number; category: string; sort_key: string }> {
