@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParsedQuery } from './query.ts';
-import { MAX_INDEXED_CHARS, pageRow } from './store.ts';
-import { normalizeForSearch } from './text.ts';
+import { pageRow } from './store.ts';
+import { MAX_INDEXED_CHARS, normalizeForSearch } from './text.ts';
 import type { FullTextEngine, MatchRequest, SearchDb, SearchDocument } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { fts5Expression } from './query.ts';
-import { MAX_INDEXED_CHARS, pageRow } from './store.ts';
-import { analyze } from './text.ts';
+import { pageRow } from './store.ts';
+import { analyze, MAX_INDEXED_CHARS } from './text.ts';
 import type { FullTextEngine, MatchRequest } from './types.ts';
 
 /** bm25 column weights (title, body): a title word counts as much as ten body words. */

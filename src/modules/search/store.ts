@@ -4,8 +4,6 @@ import type { SearchDb, SearchDocument, Suggestion } from './types.ts';
 
 /** SQL shared by both engines: page rows, title keys for autocomplete, suggestions. */
 
-/** Text beyond this is stored (for snippets) but not indexed: keeps tsvectors under their limit. */
-export const MAX_INDEXED_CHARS = 500_000;
 /** Title keys are cut to this length (a prefix longer than that is cut the same way). */
 const MAX_KEY_LENGTH = 200;
 const MAX_KEYS_PER_TITLE = 32;

@@ -13,6 +13,8 @@ const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const MARKS = /\p{M}+/gu;
 const LIGATURES: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ĳ: 'ij', ø: 'o', ł: 'l', đ: 'd' };
 const LIGATURE_RE = /[œæßĳøłđ]/g;
+/** Text beyond this is stored (for snippets) but not indexed: keeps tsvectors under their limit. */
+export const MAX_INDEXED_CHARS = 500_000;
 /** Words longer than this are kept as they are (no stemming): nobody searches for them. */
 const MAX_STEM_LENGTH = 64;
 

@@ -3,5 +3,4 @@
  * preparation, pure and without the module's routes, services or database code.
  */
 export { htmlToText } from './feed.ts';
-export { analyze } from './text.ts';
-export { MAX_INDEXED_CHARS } from './store.ts';
+export { analyze, MAX_INDEXED_CHARS } from './text.ts';
