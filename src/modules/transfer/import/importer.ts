@@ -40,6 +40,8 @@ export interface ImportOptions {
 
 /** Batches rendering while one is written (renderPhase). */
 const RENDER_AHEAD = 2;
+/** The smallest batch, at the end of the render phase: each is a transaction. */
+const MIN_RENDER_BATCH = 25;
 
 /**
  * From this many pages to index, when they are at least half the wiki's pages, the links tables'
@@ -196,8 +198,12 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
   const pool = createImportRenderPool(deps.engine);
   try {
     let after = 0;
+    let left = progress.pagesToRender;
     const nextBatch = async () => {
-      const ids = (await pagesToIndex(deps, o.importId).select('t.page_id').where('t.page_id', '>', after).orderBy('t.page_id').limit(size).execute()).map((r) => r.page_id);
+      // Batches shrink towards the end: the threads are idle while the last one is written.
+      const limit = Math.max(Math.min(size, MIN_RENDER_BATCH), Math.min(size, Math.ceil(left / (RENDER_AHEAD + 2))));
+      const ids = (await pagesToIndex(deps, o.importId).select('t.page_id').where('t.page_id', '>', after).orderBy('t.page_id').limit(limit).execute()).map((r) => r.page_id);
+      left -= ids.length;
       if (ids.length === 0) return undefined;
       after = ids.at(-1)!;
       const rendering = deps.wiki.renderPages(ids, pool, { forIndex: !o.prerender, force: true });
