@@ -1,4 +1,5 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
+import { reusedStatement } from '../../core/db/reused.ts';
 import type { Executor } from '../../core/events.ts';
 import { NS_FILE, collectLinks, namespaceByName, redirectTarget, render, resolveLinks, templateCandidates, titleFromKey, type ContentModel, type LinkStatus, type RenderOptions, type RenderResult, type Title } from '../markup/index.ts';
 import type { FileLookup } from './deps.ts';
@@ -325,32 +326,21 @@ export async function storeRenders(db: Executor, items: ReadonlyArray<{ pageId: 
   for (const chunk of chunks([...touched], 500)) await db.updateTable('pages').set({ touched_at: touchedAt(now) }).where('namespace', '=', 14).where('title', 'in', chunk).execute();
 }
 
+type TargetRow = { from_page_id: number; to_namespace: number; to_title: string };
+
 /**
  * Inserts links-table rows (an import writes about 50 links per page). Knowing the engine: on
- * SQLite, statements of LINK_ROWS rows whose text never changes, so their prepared statement is
- * reused (building them with Kysely cost as much as the inserts); on PostgreSQL, 20,000 rows at
- * a time as one JSON parameter. Else multi-row statements built by Kysely.
+ * SQLite, statements of LINK_ROWS rows, built once (reusedStatement); on PostgreSQL, 20,000
+ * rows at a time as one JSON parameter. Else multi-row statements built by Kysely.
  */
-async function insertTargets(db: Executor, engine: 'sqlite' | 'postgres' | undefined, table: 'page_links' | 'template_links', rows: ReadonlyArray<{ from_page_id: number; to_namespace: number; to_title: string }>): Promise<void> {
+async function insertTargets(db: Executor, engine: 'sqlite' | 'postgres' | undefined, table: 'page_links' | 'template_links', rows: readonly TargetRow[]): Promise<void> {
   if (!engine) {
     for (const chunk of chunks(rows, 300)) await db.insertInto(table).values(chunk).execute();
     return;
   }
   if (engine === 'sqlite') {
-    const full = `insert into ${table} (from_page_id, to_namespace, to_title) values ${'(?, ?, ?), '.repeat(LINK_ROWS - 1)}(?, ?, ?)`;
-    const one = `insert into ${table} (from_page_id, to_namespace, to_title) values (?, ?, ?)`;
-    let i = 0;
-    for (; i + LINK_ROWS <= rows.length; i += LINK_ROWS) {
-      const params: Array<number | string> = new Array(3 * LINK_ROWS);
-      for (let k = 0; k < LINK_ROWS; k++) {
-        const r = rows[i + k]!;
-        params[3 * k] = r.from_page_id;
-        params[3 * k + 1] = r.to_namespace;
-        params[3 * k + 2] = r.to_title;
-      }
-      await db.executeQuery(CompiledQuery.raw(full, params));
-    }
-    for (; i < rows.length; i++) await db.executeQuery(CompiledQuery.raw(one, [rows[i]!.from_page_id, rows[i]!.to_namespace, rows[i]!.to_title]));
+    const insert = reusedStatement((chunk: readonly TargetRow[]) => db.insertInto(table).values(chunk), (r: TargetRow) => [r.from_page_id, r.to_namespace, r.to_title]);
+    for (const chunk of chunks(rows, LINK_ROWS)) await insert(db, chunk);
     return;
   }
   for (const chunk of chunks(rows, 20_000)) {

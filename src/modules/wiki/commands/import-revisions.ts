@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { reusedStatement } from '../../../core/db/reused.ts';
 import type { Actor } from '../../../core/actor.ts';
 import type { Executor } from '../../../core/events.ts';
 import { authorize } from '../../accounts/index.ts';
@@ -81,19 +82,23 @@ export async function importRevisions(db: Executor, actor: Actor, pages: readonl
     for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: rev.sha1 ?? sha1Base36(rev.content), size: byteLength(rev.content) });
   });
   const ids: number[] = [];
+  const revisionValues = (f: Row) => [
+    f.pageId, typeof f.rev.parent === 'number' ? f.rev.parent : null, f.rev.userId, f.rev.authorName,
+    f.rev.createdAt, f.rev.summary, f.rev.minor ? 1 : 0, f.size, f.sha1, f.rev.model, f.rev.content,
+  ] as const;
+  const insertRevisions = reusedStatement((chunk: readonly Row[]) => db
+    .insertInto('revisions')
+    .values(chunk.map((f) => {
+      const [page_id, parent_id, user_id, author_name, created_at, summary, minor, size, sha1, content_model, content] = revisionValues(f);
+      return { page_id, parent_id, user_id, author_name, created_at, summary, minor, size, sha1, content_model, content };
+    }))
+    .returning(['id', 'page_id', 'sha1']), revisionValues);
   for (let i = 0; i < flat.length; ) {
     let j = i;
     let bytes = 0;
     while (j < flat.length && j - i < ROWS && (j === i || bytes + flat[j]!.size < BYTES)) bytes += flat[j++]!.size;
     const chunk = flat.slice(i, j);
-    const rows = await db
-      .insertInto('revisions')
-      .values(chunk.map((f) => ({
-        page_id: f.pageId, parent_id: typeof f.rev.parent === 'number' ? f.rev.parent : null, user_id: f.rev.userId, author_name: f.rev.authorName,
-        created_at: f.rev.createdAt, summary: f.rev.summary, minor: f.rev.minor ? 1 : 0, size: f.size, sha1: f.sha1, content_model: f.rev.model, content: f.rev.content,
-      })))
-      .returning(['id', 'page_id', 'sha1'])
-      .execute();
+    const rows = await insertRevisions(db, chunk);
     // Both engines return the rows of a multi-row VALUES insert in order; checked rather than assumed.
     rows.forEach((r, k) => {
       if (r.page_id !== chunk[k]!.pageId || r.sha1 !== chunk[k]!.sha1) throw new Error('multi-row insert returned rows out of order');
@@ -122,10 +127,15 @@ export async function importRevisions(db: Executor, actor: Actor, pages: readonl
     const rows = await db.selectFrom('pages').innerJoin('revisions', 'revisions.id', 'pages.latest_rev_id').select(['pages.id', 'revisions.created_at']).where('pages.id', 'in', touched.slice(i, i + 500)).execute();
     for (const r of rows) current.set(r.id, r.created_at);
   }
+  type Latest = { pageId: number; revId: number; size: number; redirect: number; model: ContentModel };
+  const updatePage = reusedStatement(
+    ([p]: readonly Latest[]) => db.updateTable('pages').set({ latest_rev_id: p!.revId, length: p!.size, is_redirect: p!.redirect, content_model: p!.model, touched_at: now }).where('id', '=', p!.pageId),
+    (p: Latest) => [p.revId, p.size, p.redirect, p.model, now, p.pageId],
+  );
   for (const [pageId, { id, row }] of newest) {
     const was = current.get(pageId);
     if (was !== undefined && was > row.rev.createdAt) continue;
-    await db.updateTable('pages').set({ latest_rev_id: id, length: row.size, is_redirect: redirectTarget(row.rev.content, row.rev.model) ? 1 : 0, content_model: row.rev.model, touched_at: now }).where('id', '=', pageId).execute();
+    await updatePage(db, [{ pageId, revId: id, size: row.size, redirect: redirectTarget(row.rev.content, row.rev.model) ? 1 : 0, model: row.rev.model }]);
   }
 
   const revIds: number[][] = pages.map(() => []);
