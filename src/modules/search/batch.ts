@@ -17,9 +17,7 @@ export async function indexPagesBatch(db: SearchDb, engine: 'sqlite' | 'postgres
     for (const id of removed) await fullText.erase(trx, id);
     const keys = docs.flatMap(titleKeys);
     for (let k = 0; k < keys.length; k += 500) await trx.insertInto('search_title_keys').values(keys.slice(k, k + 500)).execute();
-    // The full-text writes last and whole: SQLite's FTS5 writes its pending terms to disk at each
-    // later statement of the transaction (a savepoint), so every statement between two of its
-    // inserts would cost a segment of its own.
+    // The full-text writes last, for the whole batch at once (see sqliteEngine.write).
     await fullText.write(trx, docs);
   };
   if (db.isTransaction) await run(db);

@@ -82,17 +82,15 @@ export async function importRevisions(db: Executor, actor: Actor, pages: readonl
     for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: rev.sha1 ?? sha1Base36(rev.content), size: byteLength(rev.content) });
   });
   const ids: number[] = [];
-  const revisionValues = (f: Row) => [
-    f.pageId, typeof f.rev.parent === 'number' ? f.rev.parent : null, f.rev.userId, f.rev.authorName,
-    f.rev.createdAt, f.rev.summary, f.rev.minor ? 1 : 0, f.size, f.sha1, f.rev.model, f.rev.content,
-  ] as const;
-  const insertRevisions = reusedStatement((chunk: readonly Row[]) => db
-    .insertInto('revisions')
-    .values(chunk.map((f) => {
-      const [page_id, parent_id, user_id, author_name, created_at, summary, minor, size, sha1, content_model, content] = revisionValues(f);
-      return { page_id, parent_id, user_id, author_name, created_at, summary, minor, size, sha1, content_model, content };
-    }))
-    .returning(['id', 'page_id', 'sha1']), revisionValues);
+  const revisionRow = (f: Row) => ({
+    page_id: f.pageId, parent_id: typeof f.rev.parent === 'number' ? f.rev.parent : null, user_id: f.rev.userId, author_name: f.rev.authorName,
+    created_at: f.rev.createdAt, summary: f.rev.summary, minor: f.rev.minor ? 1 : 0, size: f.size, sha1: f.sha1, content_model: f.rev.model, content: f.rev.content,
+  });
+  // Kysely binds each row's values in the order of its columns, which are the first row's keys.
+  const insertRevisions = reusedStatement(
+    (chunk: readonly Row[]) => db.insertInto('revisions').values(chunk.map(revisionRow)).returning(['id', 'page_id', 'sha1']),
+    (f: Row) => Object.values(revisionRow(f)),
+  );
   for (let i = 0; i < flat.length; ) {
     let j = i;
     let bytes = 0;
