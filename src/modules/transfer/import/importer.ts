@@ -201,7 +201,7 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
     let left = progress.pagesToRender;
     const nextBatch = async () => {
       // Batches shrink towards the end: the threads are idle while the last one is written.
-      const limit = Math.max(Math.min(size, MIN_RENDER_BATCH), Math.min(size, Math.ceil(left / (RENDER_AHEAD + 2))));
+      const limit = Math.min(size, Math.max(MIN_RENDER_BATCH, Math.ceil(left / (RENDER_AHEAD + 2))));
       const ids = (await pagesToIndex(deps, o.importId).select('t.page_id').where('t.page_id', '>', after).orderBy('t.page_id').limit(limit).execute()).map((r) => r.page_id);
       left -= ids.length;
       if (ids.length === 0) return undefined;
