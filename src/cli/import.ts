@@ -3,7 +3,7 @@ import type { Actor } from '../core/actor.ts';
 import type { Config } from '../core/config.ts';
 import { formatNumber, negotiateLocale, translate } from '../core/i18n/index.ts';
 import { buildMaillage } from '../main.ts';
-import { progressBar, TransferError } from '../modules/transfer/index.ts';
+import { openImportDump, progressBar, TransferError } from '../modules/transfer/index.ts';
 
 /** The operator's language, from the environment (French unless it asks for English). */
 export function cliLocale() {
@@ -22,10 +22,19 @@ export async function importCommand(config: Config, file: string | undefined, o:
     console.error(translate(locale, 'transfer.cli.usage'));
     return 1;
   }
-  const m = await buildMaillage(config, { runJobs: false });
-  const bar = progressBar(locale);
   const started = Date.now();
   const filePath = path.resolve(file);
+  // The dump's reader thread starts parsing while the app is set up. If the file cannot be
+  // opened, the import opens it again and reports why, as for the admin page's imports.
+  const reader = openImportDump(filePath).catch(() => undefined);
+  let m: Awaited<ReturnType<typeof buildMaillage>>;
+  try {
+    m = await buildMaillage(config, { runJobs: false });
+  } catch (e) {
+    await (await reader)?.close();
+    throw e;
+  }
+  const bar = progressBar(locale);
   try {
     // Uploads are stored under the first administrator's name; pages and revisions keep their own authors.
     const admin = await m.db.db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
@@ -35,7 +44,7 @@ export async function importCommand(config: Config, file: string | undefined, o:
     };
     const importId = await m.transfer.createJob({ filePath, fileName: path.basename(filePath), filesDir: admin && o.files ? path.resolve(o.files) : null, userId: admin?.id ?? null, userName: actor.user.name, now: Date.now(), status: 'running', claimedBy: 'cli' });
     try {
-      const s = await m.transfer.import({ importId, file: filePath, filesDir: admin && o.files ? path.resolve(o.files) : null, actor, batchRevisions: /^\d{1,6}$/.test(o.batch ?? '') ? Math.max(1, Number(o.batch)) : undefined, prerender: o.prerender === true, onProgress: (p) => bar.update(p) });
+      const s = await m.transfer.import({ importId, file: filePath, reader: await reader, filesDir: admin && o.files ? path.resolve(o.files) : null, actor, batchRevisions: /^\d{1,6}$/.test(o.batch ?? '') ? Math.max(1, Number(o.batch)) : undefined, prerender: o.prerender === true, onProgress: (p) => bar.update(p) });
       bar.done();
       await m.db.db.updateTable('transfer_imports').set({ status: 'done', phase: 'done', finished_at: Date.now(), updated_at: Date.now() }).where('id', '=', importId).execute();
       console.error(translate(locale, 'transfer.cli.done', { pages: s.pages, added: s.revisionsAdded, skipped: s.revisionsSkipped, rendered: s.pagesRendered, seconds: formatNumber(Math.round((Date.now() - started) / 100) / 10, locale) }));
@@ -51,6 +60,7 @@ export async function importCommand(config: Config, file: string | undefined, o:
       return 1;
     }
   } finally {
+    await (await reader)?.close();
     await m.close();
   }
 }

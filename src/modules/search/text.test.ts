@@ -40,6 +40,18 @@ describe('analyze', () => {
     }), { numRuns: 3000 });
   });
 
+  it('gives the same for long texts, past the size of its output buffer, with a wide form late or early', () => {
+    const reference = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).flatMap((w) => analyzeWord(w).stems).join(' ');
+    const words = Array.from({ length: 30_000 }, (_, i) => `bénévoles${i % 97} école`).join(' ');
+    for (const text of [words, `${words} ΑΘΗΝΑ 東京 fin`, `ΑΘΗΝΑ ${words}`, `${words.slice(0, 70_000)} Ωμέγα ${words.slice(70_000)}`]) {
+      const analysed = analyze(text);
+      expect(analysed.length).toBeGreaterThan(1 << 16);
+      expect(analysed).toBe(reference(text));
+    }
+    expect(analyze('')).toBe('');
+    expect(analyze('de la des, et')).toBe('');
+  });
+
   it('keeps a number of ASCII digits as it is (analyze does not look them up)', () => {
     for (let n = 0; n < 10_000; n++) expect(analyzeWord(String(n)).stems).toEqual([String(n)]);
     fc.assert(fc.property(fc.stringMatching(/^[0-9]{1,90}$/), (digits) => {

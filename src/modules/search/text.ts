@@ -90,8 +90,8 @@ export function stem(folded: string): string {
 export function analyze(text: string): string {
   // This runs over every page of an import: the words are cut by hand rather than with WORD,
   // which would make an array of them all, and are hashed as they are read, then looked up
-  // without making a string of each. Concatenating is faster than joining an array of the forms.
-  let out = '';
+  // without making a string of each. The forms are copied into a buffer, made a string at the end.
+  const out = new FormBuffer();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -112,11 +112,76 @@ export function analyze(text: string): string {
       continue;
     }
     // A number is its own indexed form (no stop word is one, and stemming leaves digits): not looked up.
-    const form = digits ? text.slice(start, i) : indexedForm(text, start, i, hash);
-    if (form !== '') out = out === '' ? form : out + ' ' + form;
+    if (digits) out.add(text, start, i);
+    else {
+      const form = indexedForm(text, start, i, hash);
+      if (form !== '') out.add(form, 0, form.length);
+    }
   }
-  return out;
+  return out.text();
 }
+
+/**
+ * analyze's output: forms separated by spaces, as one-byte characters while they fit (stems are
+ * mostly ASCII), else as UTF-16. Shared, as only one analysis runs at a time.
+ */
+class FormBuffer {
+  private static bytes = new Uint8Array(1 << 16);
+  private static units = new Uint16Array(1 << 16);
+  private length = 0;
+  private wide = false;
+
+  add(s: string, start: number, end: number): void {
+    const before = this.length;
+    const need = this.length + end - start + 1;
+    if (need > (this.wide ? FormBuffer.units.length : FormBuffer.bytes.length)) this.grow(need);
+    let length = this.length;
+    if (this.wide) {
+      const units = FormBuffer.units;
+      if (length > 0) units[length++] = 0x20;
+      for (let k = start; k < end; k++) units[length++] = s.charCodeAt(k);
+    } else {
+      const bytes = FormBuffer.bytes;
+      if (length > 0) bytes[length++] = 0x20;
+      for (let k = start; k < end; k++) {
+        const c = s.charCodeAt(k);
+        if (c > 0xff) {
+          this.length = before;
+          this.widen();
+          this.add(s, start, end);
+          return;
+        }
+        bytes[length++] = c;
+      }
+    }
+    this.length = length;
+  }
+
+  text(): string {
+    if (this.length === 0) return '';
+    return this.wide ? UTF16.decode(FormBuffer.units.subarray(0, this.length)) : LATIN1(FormBuffer.bytes, this.length);
+  }
+
+  private grow(need: number): void {
+    if (this.wide) {
+      const units = new Uint16Array(2 * need);
+      units.set(FormBuffer.units.subarray(0, this.length));
+      FormBuffer.units = units;
+    } else {
+      const bytes = new Uint8Array(2 * need);
+      bytes.set(FormBuffer.bytes.subarray(0, this.length));
+      FormBuffer.bytes = bytes;
+    }
+  }
+
+  private widen(): void {
+    if (FormBuffer.units.length < FormBuffer.bytes.length) FormBuffer.units = new Uint16Array(FormBuffer.bytes.length);
+    FormBuffer.units.set(FormBuffer.bytes.subarray(0, this.length));
+    this.wide = true;
+  }
+}
+const UTF16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
+const LATIN1 = (bytes: Uint8Array, length: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
 
 /**
  * The indexed forms (stems joined by spaces) of the words met, by word as written, in an

@@ -19,6 +19,8 @@ export interface DumpReader {
   bytesTotal: number;
   bytesRead(): number;
   read(handle: (e: DumpEvent) => Promise<void>): Promise<void>;
+  /** Stops reading (a reader opened but not read: its thread would wait for ever). */
+  close(): Promise<void>;
 }
 
 /**
@@ -38,7 +40,10 @@ const AHEAD = 32;
 export async function openDumpReader(file: string, thread: boolean): Promise<DumpReader> {
   if (!thread) {
     const dump = await openDump(file);
-    return { bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead, read: (handle) => readDump(dump.stream, handle) };
+    return {
+      bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead, read: (handle) => readDump(dump.stream, handle),
+      close: async () => dump.close(),
+    };
   }
   const worker = startWorker(import.meta.url, './dump-worker.ts', 'dump-reader.mjs', { workerData: { file, ahead: AHEAD } });
   const inbox: FromReader[] = [];
@@ -79,6 +84,7 @@ export async function openDumpReader(file: string, thread: boolean): Promise<Dum
         await worker.terminate();
       }
     },
+    close: async () => { await worker.terminate(); },
   };
 }
 

@@ -8,9 +8,10 @@ import { deferIndexes, restoreIndexes } from '../../../core/db/index.ts';
 import { htmlToText, indexPagesBatch, TITLE_KEY_INDEXES, type SearchDocument } from '../../search/index.ts';
 import { LINK_TARGET_INDEXES } from '../../wiki/index.ts';
 import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
+import type { RenderPool } from '../../wiki/index.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
-import { openDumpReader } from './dump-thread.ts';
+import { openDumpReader, type DumpReader } from './dump-thread.ts';
 import { DumpSyntaxError, type DumpUpload, type SiteInfo } from './reader.ts';
 import { CompressedDataError } from './source.ts';
 import { batchWriter, type PendingPage } from './writer.ts';
@@ -36,6 +37,11 @@ export interface ImportOptions {
    * as after a MediaWiki import.
    */
   prerender?: boolean;
+  /**
+   * The dump, already opened on `file` by openImportDump: the CLI opens it before setting up the
+   * app, so that its reader thread parses meanwhile. runImport reads it to the end and closes it.
+   */
+  reader?: DumpReader;
 }
 
 /** Batches rendering while one is written (renderPhase). */
@@ -53,6 +59,15 @@ const DEFER_INDEXES_PAGES = 1000;
 const READER_THREAD_BYTES = 1 << 20;
 
 /**
+ * Opens a dump for runImport (ImportOptions.reader). A dump of some size is decompressed and
+ * parsed in a thread of its own, beside the writes, unless `readerThread` says otherwise.
+ */
+export async function openImportDump(file: string, readerThread?: boolean): Promise<DumpReader> {
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new TransferError('transfer.error.no_file', { file });
+  return openDumpReader(file, readerThread ?? fs.statSync(file).size >= READER_THREAD_BYTES);
+}
+
+/**
  * Imports a MediaWiki dump, streaming: constant memory whatever its size. Two phases:
  * 1. load: pages and every revision, in batches (one transaction each, multi-row inserts);
  * 2. render: each touched page's latest revision, once every page exists (links are blue when
@@ -64,9 +79,7 @@ const READER_THREAD_BYTES = 1 << 20;
  * stops the load with its line and column; what was read before it is kept and rendered.
  */
 export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<ImportSummary> {
-  if (!fs.existsSync(o.file) || !fs.statSync(o.file).isFile()) throw new TransferError('transfer.error.no_file', { file: o.file });
-  // A dump of some size is decompressed and parsed in a thread of its own, beside the writes.
-  const dump = await openDumpReader(o.file, o.readerThread ?? fs.statSync(o.file).size >= READER_THREAD_BYTES);
+  const dump = o.reader ?? await openImportDump(o.file, o.readerThread);
   let site: SiteInfo | undefined;
   let source = '';
   const progress: ImportProgress = { phase: 'load', bytesRead: 0, bytesTotal: dump.bytesTotal, pages: 0, revisionsAdded: 0, revisionsSkipped: 0, pagesRendered: 0, pagesToRender: 0 };
@@ -150,6 +163,7 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
     });
   } catch (err) {
     current = undefined;
+    await dump.close();
     await flush();
     await renderPhase(deps, o, progress, report);
     if (err instanceof DumpSyntaxError) throw new TransferError('transfer.error.malformed', { line: err.line, column: err.column, detail: err.detail, pages: progress.pages, revisions: progress.revisionsAdded });
@@ -158,8 +172,15 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
     throw new TransferError('transfer.error.read', { detail: String((err as Error).message ?? err).slice(0, 300), pages: progress.pages, revisions: progress.revisionsAdded });
   }
   current = undefined;
-  await flush();
-  await renderPhase(deps, o, progress, report);
+  // The render threads start up (loading their code) while the last batch is written.
+  const pool = createImportRenderPool(deps.engine);
+  try {
+    await flush();
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  await renderPhase(deps, o, progress, report, pool);
   progress.phase = 'done';
   await report();
   return { ...progress, importId: o.importId, ...summary };
@@ -183,19 +204,28 @@ function pagesToIndex(deps: TransferDeps, importId: number) {
  * Indexes the import's pages (links tables, search index) that are not indexed at their latest
  * revision: rendered for indexing only, or in full with `prerender`.
  */
-async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>): Promise<void> {
+async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, started?: RenderPool): Promise<void> {
   progress.phase = 'render';
   const n = await pagesToIndex(deps, o.importId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   progress.pagesToRender = Number(n.n);
   await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
   await report();
   const size = o.renderBatch ?? 250;
+  // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
+  const pool = started ?? createImportRenderPool(deps.engine);
+  try {
+    await indexPages(deps, o, progress, report, pool, size);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** renderPhase's batches, rendered by `pool`; indexes deferred meanwhile when the import fills the wiki. */
+async function indexPages(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, pool: RenderPool, size: number): Promise<void> {
   if (progress.pagesToRender >= DEFER_INDEXES_PAGES) {
     const live = await deps.db.selectFrom('pages').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (progress.pagesToRender * 2 >= Number(live.n)) await deferIndexes(deps.db, deps.engine, [...LINK_TARGET_INDEXES, ...TITLE_KEY_INDEXES]);
   }
-  // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
-  const pool = createImportRenderPool(deps.engine);
   try {
     let after = 0;
     let left = progress.pagesToRender;
@@ -248,7 +278,6 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
       await report();
     }
   } finally {
-    await pool.close();
     // Also after a failure: the indexes come back now rather than at the next start-up.
     await restoreIndexes(deps.db, deps.engine);
   }

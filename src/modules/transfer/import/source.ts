@@ -12,6 +12,8 @@ export interface DumpSource {
   /** Size of the file on disk, and how much of it has been read so far (for the ETA). */
   bytesTotal: number;
   bytesRead(): number;
+  /** Stops reading and closes the file. */
+  close(): void;
 }
 
 /** The compressed data could not be decompressed (a truncated or damaged .gz or .bz2). */
@@ -56,5 +58,6 @@ export async function openDump(file: string): Promise<DumpSource> {
     raw.pipe(inflate).pipe(out);
     stream = out;
   }
-  return { stream, compression, bytesTotal: size, bytesRead: () => read };
+  const out = stream;
+  return { stream, compression, bytesTotal: size, bytesRead: () => read, close: () => { raw.destroy(); out.destroy(); } };
 }

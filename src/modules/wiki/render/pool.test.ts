@@ -31,6 +31,13 @@ describe('render pool (worker threads)', () => {
     expect(done.html).toContain('class="new"');
   });
 
+  it('sends back a render for indexing without its deferred links, which are never resolved', async () => {
+    const forIndex = await pool.render({ ...job, forIndex: true });
+    expect(forIndex.links).toEqual(expect.arrayContaining(['Accueil', 'Page_absente', 'Lutherie']));
+    expect(forIndex.templates).toEqual(['Modèle:Voir']);
+    expect(forIndex.deferredLinks).toEqual([]);
+  });
+
   it('spreads concurrent jobs over its workers and reports a bad job as an error', async () => {
     const many = await Promise.all(Array.from({ length: 12 }, (_, i) => pool.render({ ...job, content: `${job.content}\nPage ${i}` })));
     expect(many.map((r) => r.html.includes(`Page ${many.indexOf(r)}`))).toEqual(Array(12).fill(true));

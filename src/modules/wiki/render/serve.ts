@@ -8,7 +8,11 @@ export function renderJob(job: RenderJob): RenderResult {
   const title = titleFromKey(job.titleKey);
   if (!title) throw new Error(`not a title: ${job.titleKey}`);
   const env = { title, linkStatus: new Map(job.statuses), pages: new Map(job.pages), labels: LABELS, editSections: job.editSections, deferLinkStatus: true, noFiles: job.noFiles };
-  return render(job.content, job.model, env, { forIndex: job.forIndex });
+  const result = render(job.content, job.model, env, { forIndex: job.forIndex });
+  // A render for indexing is never shown, so its deferred links are never resolved (renderWithLinks):
+  // about 50 titles a page that would be copied to the main thread for nothing.
+  if (job.forIndex) result.deferredLinks = [];
+  return result;
 }
 
 /**
