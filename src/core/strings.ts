@@ -8,3 +8,33 @@
 export function detached(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
+
+/**
+ * A bounded memo by string that keeps what is in use: two generations of at most `size` entries.
+ * When the current one is full it becomes the old one and the older is dropped; an entry found
+ * in the old generation moves back to the current. Clearing a full map instead dropped the
+ * entries in use with the others: an import's 23,000 template names, met in turn, missed about
+ * every time past 20,000. Keys are stored detached (see above).
+ */
+export class StringMemo<V> {
+  private current = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.current.get(key);
+    if (value !== undefined || this.old.size === 0) return value;
+    const older = this.old.get(key);
+    if (older !== undefined) this.set(key, older);
+    return older;
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= this.size) {
+      this.old = this.current;
+      this.current = new Map();
+    }
+    this.current.set(detached(key), value);
+  }
+}

@@ -15,7 +15,7 @@ import { decodeCharReferences } from './entities.ts';
 import { languageData } from './wikitext/languages.ts';
 import { NS_MAIN, NS_SPECIAL, namespacesFor, namespaceTable, type NamespaceTable } from './namespaces.ts';
 import type { Namespace, ParseTitleResult, Title, TitleError } from './types.ts';
-import { detached } from '../../core/strings.ts';
+import { detached, StringMemo } from '../../core/strings.ts';
 
 export { NAMESPACES, namespaceByName } from './namespaces.ts';
 
@@ -132,7 +132,7 @@ export interface TitleCodec {
 }
 
 const CODECS = new Map<string, TitleCodec>();
-/** Entries of codec.parse's memo before it starts again (a page's links: a few dozen bytes each). */
+/** Entries of a generation of the title memos (a page's links: a few dozen bytes each). */
 const MEMO_SIZE = 20_000;
 /** Longer inputs (never valid titles) are not memoised. */
 const MEMO_MAX_LENGTH = 1000;
@@ -149,22 +149,20 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
   const base = namespacesFor(language);
   const table = metaNamespace ? namespaceTable(base.list.map((ns) => renameMeta(ns, metaNamespace, language))) : base;
   // Memoised by default namespace then input: links are parsed on every render, mostly the same ones.
-  const parsed = new Map<number, Map<string, ParseTitleResult>>();
+  const parsed = new Map<number, StringMemo<ParseTitleResult>>();
   codec = {
     namespaces: table,
     parse: (input, defaultNs = 0) => {
       if (input.length > MEMO_MAX_LENGTH) return split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
       let memo = parsed.get(defaultNs);
-      if (!memo) parsed.set(defaultNs, (memo = new Map()));
+      if (!memo) parsed.set(defaultNs, (memo = new StringMemo(MEMO_SIZE)));
       let r = memo.get(input);
       if (!r) {
         // Kept: made from a copy of the input, which is often a slice of a whole page's text.
-        const own = detached(input);
-        r = split(decodeCharReferences(own).normalize('NFC'), defaultNs, true, table);
+        r = split(decodeCharReferences(detached(input)).normalize('NFC'), defaultNs, true, table);
         // Shared by every caller (no copy: this runs for each link of each render), hence frozen.
         if (r.ok) Object.freeze(r.title);
-        if (memo.size >= MEMO_SIZE) memo.clear();
-        memo.set(own, Object.freeze(r));
+        memo.set(input, Object.freeze(r));
       }
       return r;
     },
@@ -187,35 +185,35 @@ function renameMeta(ns: Namespace, meta: string, language: string): Namespace {
 
 /** Parses a title as written by a person (link target, form field); `defaultNs` applies when no prefix is given. */
 export function parseTitle(input: string, defaultNs = 0): ParseTitleResult {
-  const key = `${defaultNs}|${input}`;
-  let result = PARSED.get(key);
+  let memo = PARSED.get(defaultNs);
+  if (!memo) PARSED.set(defaultNs, (memo = new StringMemo(MEMO_SIZE)));
+  let result = memo.get(input);
   if (!result) {
-    const own = detached(input);
-    result = split(decodeCharReferences(own).normalize('NFC'), defaultNs, true);
+    result = split(decodeCharReferences(detached(input)).normalize('NFC'), defaultNs, true);
     if (result.ok) Object.freeze(result.title);
-    if (PARSED.size >= 20_000) PARSED.clear();
-    PARSED.set(`${defaultNs}|${own}`, Object.freeze(result));
+    memo.set(input, Object.freeze(result));
   }
   return result;
 }
 
-/** parseTitle's memo: links are parsed on every render, mostly the same ones. */
-const PARSED = new Map<string, ParseTitleResult>();
+/** parseTitle's memo, by default namespace: links are parsed on every render, mostly the same ones. */
+const PARSED = new Map<number, StringMemo<ParseTitleResult>>();
 
-const FROM_KEY = new Map<string, Title | undefined>();
+/** titleFromKey's memo (null: not a title). */
+const FROM_KEY = new StringMemo<Title | null>(MEMO_SIZE);
 
 /**
  * Rebuilds a Title from its key (`Catégorie:Chantiers_actifs`): no decoding, no fragment.
  * Memoised (keys come back on every save and view); the Title returned is frozen.
  */
 export function titleFromKey(key: string): Title | undefined {
-  if (FROM_KEY.has(key)) return FROM_KEY.get(key);
-  const own = detached(key);
-  const r = split(own.normalize('NFC'), NS_MAIN, false);
-  const title = r.ok ? Object.freeze(r.title) : undefined;
-  if (FROM_KEY.size >= 20_000) FROM_KEY.clear();
-  FROM_KEY.set(own, title);
-  return title;
+  let title = FROM_KEY.get(key);
+  if (title === undefined) {
+    const r = split(detached(key).normalize('NFC'), NS_MAIN, false);
+    title = r.ok ? Object.freeze(r.title) : null;
+    FROM_KEY.set(key, title);
+  }
+  return title ?? undefined;
 }
 
 /**
