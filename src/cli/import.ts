@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Actor } from '../core/actor.ts';
 import type { Config } from '../core/config.ts';
+import type { Maillage } from '../main.ts';
 import { formatNumber, negotiateLocale, translate } from '../core/i18n/index.ts';
-import { buildMaillage } from '../main.ts';
-import { openImportDump, progressBar, TransferError } from '../modules/transfer/index.ts';
+import { openImportDump } from '../modules/transfer/open.ts';
 
 /** The operator's language, from the environment (French unless it asks for English). */
 export function cliLocale() {
@@ -27,14 +27,18 @@ export async function importCommand(config: Config, file: string | undefined, o:
   // The dump's reader thread starts parsing while the app is set up. If the file cannot be
   // opened, the import opens it again and reports why, as for the admin page's imports.
   const reader = openImportDump(filePath).catch(() => undefined);
-  let m: Awaited<ReturnType<typeof buildMaillage>>;
+  // The application is loaded meanwhile (the server bundle keeps it apart from this command).
+  let m: Maillage;
+  let transfer: typeof import('../modules/transfer/index.ts');
   try {
-    m = await buildMaillage(config, { runJobs: false });
+    const [app, module] = await Promise.all([import('../main.ts'), import('../modules/transfer/index.ts')]);
+    transfer = module;
+    m = await app.buildMaillage(config, { runJobs: false });
   } catch (e) {
     await (await reader)?.close();
     throw e;
   }
-  const bar = progressBar(locale);
+  const bar = transfer.progressBar(locale);
   try {
     // Uploads are stored under the first administrator's name; pages and revisions keep their own authors.
     const admin = await m.db.db.selectFrom('users').selectAll().where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
@@ -53,7 +57,7 @@ export async function importCommand(config: Config, file: string | undefined, o:
       return 0;
     } catch (e) {
       bar.done();
-      if (!(e instanceof TransferError)) throw e;
+      if (!(e instanceof transfer.TransferError)) throw e;
       await m.db.db.updateTable('transfer_imports').set({ status: 'failed', finished_at: Date.now(), updated_at: Date.now(), error_key: e.key, error_params: JSON.stringify(e.params) }).where('id', '=', importId).execute();
       console.error(translate(locale, e.key, e.params));
       if (e.key !== 'transfer.error.no_file') console.error(translate(locale, 'transfer.cli.resume', { command: `maillage import ${JSON.stringify(file).slice(1, -1)}${o.files ? ` --files ${o.files}` : ''}${o.prerender ? ' --prerender' : ''}` }));

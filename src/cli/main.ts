@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { serve } from './serve.ts';
 
 // Commands load what they need when they run, so the cluster's primary stays small.
 
@@ -21,9 +20,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'start':
-        return await serve(loadConfig({ DEMO: 'true', ...process.env }));
+        return await (await import('./serve.ts')).serve(loadConfig({ DEMO: 'true', ...process.env }));
       case 'serve':
-        return await serve(loadConfig());
+        return await (await import('./serve.ts')).serve(loadConfig());
       case 'migrate': {
         const { createDb, migrateToLatest, restoreIndexes } = await import('../core/db/index.ts');
         const db = createDb(loadConfig().database);

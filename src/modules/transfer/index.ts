@@ -27,7 +27,6 @@ export type { ExportOptions, ExportTarget } from './export/writer.ts';
 export { EXPORT_TARGETS } from './export/writer.ts';
 export type { ImportJob } from './jobs.ts';
 export { progressBar } from './import/progress.ts';
-export { openImportDump } from './import/importer.ts';
 
 /** The actor running a job: its user as they are now (an admin who lost the role cannot import). */
 async function jobActor(db: Db, job: ImportJob): Promise<Actor> {

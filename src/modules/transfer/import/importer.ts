@@ -11,7 +11,7 @@ import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
 import type { RenderPool } from '../../wiki/index.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
-import { openDumpReader, type DumpReader } from './dump-thread.ts';
+import { openImportDump, type DumpReader } from '../open.ts';
 import { DumpSyntaxError, type DumpUpload, type SiteInfo } from './reader.ts';
 import { CompressedDataError } from './source.ts';
 import { batchWriter, type PendingPage } from './writer.ts';
@@ -54,18 +54,6 @@ const MIN_RENDER_BATCH = 25;
  * and title keys' secondary indexes are built after the writes rather than kept up to date.
  */
 const DEFER_INDEXES_PAGES = 1000;
-
-/** From this size on, a thread's start-up (tens of milliseconds) is small beside the parsing it takes off the main thread. */
-const READER_THREAD_BYTES = 1 << 20;
-
-/**
- * Opens a dump for runImport (ImportOptions.reader). A dump of some size is decompressed and
- * parsed in a thread of its own, beside the writes, unless `readerThread` says otherwise.
- */
-export async function openImportDump(file: string, readerThread?: boolean): Promise<DumpReader> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new TransferError('transfer.error.no_file', { file });
-  return openDumpReader(file, readerThread ?? fs.statSync(file).size >= READER_THREAD_BYTES);
-}
 
 /**
  * Imports a MediaWiki dump, streaming: constant memory whatever its size. Two phases:
