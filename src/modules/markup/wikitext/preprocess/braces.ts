@@ -50,25 +50,9 @@ export function fetchTemplate(state: RenderState, title: Title): FetchedTemplate
   return result;
 }
 
-// eslint-disable-next-line no-control-regex -- the ASCII range
-const NON_ASCII = /[^\x00-\x7f]/;
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** UTF-8 length, as PHP's strlen. */
+/** UTF-8 length, as PHP's strlen (a character outside the BMP is 4 bytes; a lone surrogate, which PHP would hold as U+FFFD, 3). */
 function byteLength(s: string): number {
-  // The ASCII head counts one byte a character, found by a (fast) regex search.
-  const first = s.search(NON_ASCII);
-  if (first < 0) return s.length;
-  // Without surrogates (most texts) the loop below counts as UTF-8 does: done natively.
-  if (!SURROGATE.test(s)) return Buffer.byteLength(s, 'utf8');
-  let n = s.length;
-  for (let i = first; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) i++;
-    else if (c >= 0x800) n += 2;
-    else if (c >= 0x80) n += 1;
-  }
-  return n;
+  return Buffer.byteLength(s, 'utf8');
 }
 
 function addIncludeSize(state: RenderState, kind: 'post-expand' | 'arg', text: string): boolean {

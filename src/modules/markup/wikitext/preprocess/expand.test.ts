@@ -80,6 +80,19 @@ describe('template expansion', () => {
     expect(out).toBe('[[:Modèle:Gros]]<!-- WARNING: template omitted, post-expand include size too large -->');
   });
 
+  it('counts the include size in UTF-8 bytes, as PHP strlen does', () => {
+    const sized = (text: string) => {
+      const ctx = testContext({ pages: { 'Modèle:T': text }, env: { options: { maxIncludeSize: 30 } as never } });
+      return readable(preprocess('{{T}}', ctx), ctx) === text;
+    };
+    expect(sized('é'.repeat(15))).toBe(true); // 30 bytes
+    expect(sized('é'.repeat(16))).toBe(false); // 32 bytes, 16 characters
+    expect(sized('€'.repeat(10))).toBe(true); // 30 bytes
+    expect(sized('€'.repeat(11))).toBe(false);
+    expect(sized('😀'.repeat(7))).toBe(true); // 28 bytes
+    expect(sized('😀'.repeat(8))).toBe(false); // 32 bytes, 16 UTF-16 units
+  });
+
   it('applies include modes to transcluded pages and to the page itself', () => {
     expect(expand('{{Inclus}}', { pages })).toBe('visible inclus');
     expect(expand('visible<noinclude> (doc)</noinclude><includeonly> inclus</includeonly>')).toBe('visible (doc)');
