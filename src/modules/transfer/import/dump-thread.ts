@@ -21,6 +21,11 @@ export interface DumpReader {
   read(handle: (e: DumpEvent) => Promise<void>): Promise<void>;
   /** Stops reading (a reader opened but not read: its thread would wait for ever). */
   close(): Promise<void>;
+  /**
+   * Called once the whole dump is parsed, while the events held ahead may still be waiting to be
+   * handled (a reader thread runs ahead of the writes), or at once when reading ends otherwise.
+   */
+  onParsed(callback: () => void): void;
 }
 
 /**
@@ -40,9 +45,12 @@ const AHEAD = 32;
 export async function openDumpReader(file: string, thread: boolean): Promise<DumpReader> {
   if (!thread) {
     const dump = await openDump(file);
+    let parsed: (() => void) | undefined;
     return {
-      bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead, read: (handle) => readDump(dump.stream, handle),
+      bytesTotal: dump.bytesTotal, bytesRead: dump.bytesRead,
+      read: (handle) => readDump(dump.stream, handle).finally(() => parsed?.()),
       close: async () => dump.close(),
+      onParsed: (callback) => { parsed = callback; },
     };
   }
   const worker = startWorker(import.meta.url, './dump-worker.ts', 'dump-reader.mjs', { workerData: { file, ahead: AHEAD } });
@@ -50,7 +58,18 @@ export async function openDumpReader(file: string, thread: boolean): Promise<Dum
   let wake: (() => void) | undefined;
   let exited: Error | undefined;
   const deliver = () => { wake?.(); wake = undefined; };
-  worker.on('message', (m: FromReader) => { inbox.push(m); deliver(); });
+  let parsed: (() => void) | undefined;
+  let done = false;
+  const ended = () => {
+    if (done) return;
+    done = true;
+    parsed?.();
+  };
+  worker.on('message', (m: FromReader) => {
+    inbox.push(m);
+    if ('done' in m || 'fault' in m) ended();
+    deliver();
+  });
   worker.on('error', (err) => { exited = err; deliver(); });
   worker.on('exit', (code) => { exited ??= new Error(`dump reader exited (${code})`); deliver(); });
   const next = async (): Promise<FromReader> => {
@@ -81,10 +100,15 @@ export async function openDumpReader(file: string, thread: boolean): Promise<Dum
           worker.postMessage('more');
         }
       } finally {
+        ended();
         await worker.terminate();
       }
     },
     close: async () => { await worker.terminate(); },
+    onParsed: (callback) => {
+      parsed = callback;
+      if (done) callback();
+    },
   };
 }
 

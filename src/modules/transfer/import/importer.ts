@@ -106,6 +106,20 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
     await report();
   };
 
+  // The render threads start up (loading and compiling their code) as soon as the dump is parsed,
+  // while this thread writes the events the reader thread parsed ahead.
+  let pool: RenderPool | undefined;
+  dump.onParsed(() => (pool ??= createImportRenderPool(deps.engine)));
+  /** The last batch, then the render phase (also after a malformed dump: what was read is kept). */
+  const finish = async () => {
+    try {
+      await flush();
+    } catch (err) {
+      await pool?.close();
+      throw err;
+    }
+    await renderPhase(deps, o, progress, report, pool);
+  };
   try {
     await dump.read(async (e) => {
       switch (e.kind) {
@@ -152,23 +166,14 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
   } catch (err) {
     current = undefined;
     await dump.close();
-    await flush();
-    await renderPhase(deps, o, progress, report);
+    await finish();
     if (err instanceof DumpSyntaxError) throw new TransferError('transfer.error.malformed', { line: err.line, column: err.column, detail: err.detail, pages: progress.pages, revisions: progress.revisionsAdded });
     if (err instanceof TransferError || isAppError(err)) throw err;
     if (err instanceof CompressedDataError || (err as { code?: string })?.code?.startsWith('Z_')) throw new TransferError('transfer.error.compressed', { pages: progress.pages, revisions: progress.revisionsAdded });
     throw new TransferError('transfer.error.read', { detail: String((err as Error).message ?? err).slice(0, 300), pages: progress.pages, revisions: progress.revisionsAdded });
   }
   current = undefined;
-  // The render threads start up (loading their code) while the last batch is written.
-  const pool = createImportRenderPool(deps.engine);
-  try {
-    await flush();
-  } catch (err) {
-    await pool.close();
-    throw err;
-  }
-  await renderPhase(deps, o, progress, report, pool);
+  await finish();
   progress.phase = 'done';
   await report();
   return { ...progress, importId: o.importId, ...summary };
