@@ -33,7 +33,7 @@ async function expectRevisions(m: Maillage, pages: ScannedPage[], source: string
   const rows = await m.db.db
     .selectFrom('transfer_revisions as t')
     .innerJoin('revisions as r', 'r.id', 't.rev_id')
-    .select(['t.source_rev_id', 'r.author_name', 'r.user_id', 'r.created_at', 'r.summary', 'r.minor', 'r.sha1', 'r.content', 'r.content_model'])
+    .select(['t.source_rev_id', 'r.author_name', 'r.user_id', 'r.created_at', 'r.summary', 'r.minor', 'r.sha1', 'r.size', 'r.content', 'r.content_model'])
     .where('t.source', '=', source)
     .execute();
   const byId = new Map(rows.map((r) => [Number(r.source_rev_id), r]));
@@ -47,6 +47,7 @@ async function expectRevisions(m: Maillage, pages: ScannedPage[], source: string
     if (rev.sha1) expect(row!.sha1).toBe(rev.sha1);
     // Computed by the reader thread for a dump of 1 MB or more, else while writing: the same.
     expect(row!.sha1).toBe(sha1Base36(rev.text));
+    expect(row!.size).toBe(Buffer.byteLength(rev.text, 'utf8'));
     expect(row!.content).toBe(rev.text);
     expect(row!.user_id).toBeNull(); // nobody of the dump has an account here
   }

@@ -42,8 +42,10 @@ try {
     events.push(e);
     if (e.kind === 'revision') {
       bytes += e.revision.text.length;
-      // Hashing here takes it off the main thread, which writes the revisions.
-      e.revision.contentSha1 = sha1Base36(e.revision.textDeleted ? '' : e.revision.text);
+      // Hashing and measuring here take them off the main thread, which writes the revisions.
+      const content = e.revision.textDeleted ? '' : e.revision.text;
+      e.revision.contentSha1 = sha1Base36(content);
+      e.revision.contentSize = Buffer.byteLength(content, 'utf8');
     }
     // Chunks of about 1 MB of text (or 500 events): few messages, little held in memory.
     if (bytes >= 1 << 20 || events.length >= 500) {

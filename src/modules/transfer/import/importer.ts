@@ -141,7 +141,7 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
           const content = r.textDeleted ? '' : r.text;
           current.revisions.push({
             sourceId: r.id, sourceParentId: r.parentId, hasPrevious: currentSeen > 0, authorName: authorName(r.contributor),
-            createdAt: parseTimestamp(r.timestamp) ?? 0, summary: r.comment, minor: r.minor, model: mapModel(r.model), content, sha1: r.contentSha1,
+            createdAt: parseTimestamp(r.timestamp) ?? 0, summary: r.comment, minor: r.minor, model: mapModel(r.model), content, sha1: r.contentSha1, size: r.contentSize,
           });
           currentSeen++;
           if (current.revisions.length === 1) batch.push(current);

@@ -40,6 +40,8 @@ export interface DumpRevision {
   sha1?: string;
   /** sha1Base36 of the content stored (the text, or nothing when deleted), when the reader thread computed it. */
   contentSha1?: string;
+  /** UTF-8 length of that content, when the reader thread computed it. */
+  contentSize?: number;
 }
 
 export interface DumpUpload {

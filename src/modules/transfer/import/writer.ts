@@ -20,6 +20,8 @@ export interface PendingRevision {
   content: string;
   /** sha1Base36(content), if known. */
   sha1?: string;
+  /** UTF-8 length of the content, if known. */
+  size?: number;
 }
 
 export interface PendingPage {
@@ -90,7 +92,7 @@ export function batchWriter(deps: TransferDeps, actor: Actor, importId: number, 
         title: p.title,
         revisions: revs.map((r) => ({
           parent: r.sourceParentId !== undefined && local.has(r.sourceParentId) ? local.get(r.sourceParentId)! : r.sourceParentId !== undefined || r.hasPrevious ? 'previous' : null,
-          userId: authors.get(r.authorName) ?? null, authorName: r.authorName, createdAt: r.createdAt, summary: r.summary, minor: r.minor, model: r.model, content: r.content, sha1: r.sha1,
+          userId: authors.get(r.authorName) ?? null, authorName: r.authorName, createdAt: r.createdAt, summary: r.summary, minor: r.minor, model: r.model, content: r.content, sha1: r.sha1, size: r.size,
         })),
       });
     }

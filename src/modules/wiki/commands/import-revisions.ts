@@ -23,6 +23,8 @@ export interface ImportedRevision {
   content: string;
   /** sha1Base36(content), when the caller has it already (an import's reader thread computes it). */
   sha1?: string;
+  /** byteLength(content), likewise. */
+  size?: number;
 }
 
 export interface ImportedPage {
@@ -79,7 +81,7 @@ export async function importRevisions(db: Executor, actor: Actor, pages: readonl
   pages.forEach((p, pageIndex) => {
     const pageId = pageIds.get(keyOf(p.title));
     if (pageId === undefined) return;
-    for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: rev.sha1 ?? sha1Base36(rev.content), size: byteLength(rev.content) });
+    for (const rev of p.revisions) flat.push({ pageIndex, rev, pageId, sha1: rev.sha1 ?? sha1Base36(rev.content), size: rev.size ?? byteLength(rev.content) });
   });
   const ids: number[] = [];
   const revisionRow = (f: Row) => ({
