@@ -33,5 +33,7 @@ await esbuild.build({ ...common, entryPoints: { maillage: 'src/cli/main.ts' }, o
 // wiki's own, and the import's, which also prepares search text.
 await esbuild.build({ ...common, entryPoints: ['src/modules/wiki/render/worker.ts'], outfile: 'dist/render-worker.mjs' });
 await esbuild.build({ ...common, entryPoints: ['src/modules/transfer/import/render-worker.ts'], outfile: 'dist/import-worker.mjs' });
+// The SQLite checkpoint thread of bulk loads (src/core/db/checkpoint.ts).
+await esbuild.build({ ...common, entryPoints: ['src/core/db/checkpoint-worker.ts'], outfile: 'dist/checkpoint-worker.mjs' });
 // The import's dump reader thread (src/modules/transfer/import/dump-thread.ts).
 await esbuild.build({ ...common, entryPoints: ['src/modules/transfer/import/dump-worker.ts'], outfile: 'dist/dump-reader.mjs' });

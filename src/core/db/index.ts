@@ -9,6 +9,7 @@ import type { Database } from './schema.ts';
 export type { Database } from './schema.ts';
 export { migrateToLatest } from './migrate.ts';
 export { deferIndexes, restoreIndexes } from './bulk.ts';
+export { backgroundCheckpoints, type Checkpointer } from './checkpoint.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'sqlite' | 'postgres';

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../../core/actor.ts';
 import { isAppError } from '../../../core/errors.ts';
 import { titleFromStored } from '../../markup/index.ts';
-import { deferIndexes, restoreIndexes } from '../../../core/db/index.ts';
+import { backgroundCheckpoints, deferIndexes, restoreIndexes } from '../../../core/db/index.ts';
 import { htmlToText, indexPagesBatch, TITLE_KEY_INDEXES, type SearchDocument } from '../../search/index.ts';
 import { LINK_TARGET_INDEXES } from '../../wiki/index.ts';
 import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
@@ -68,6 +68,17 @@ const DEFER_INDEXES_PAGES = 1000;
  */
 export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<ImportSummary> {
   const dump = o.reader ?? await openImportDump(o.file, o.readerThread);
+  // SQLite: the WAL is copied into the database by another thread while the next batch is written.
+  const checkpoints = await backgroundCheckpoints(deps.db, deps.engine).catch(() => undefined);
+  try {
+    return await importDump(deps, o, dump, () => checkpoints?.nudge());
+  } finally {
+    await checkpoints?.close();
+  }
+}
+
+/** runImport's work; `written` is called after each transaction. */
+async function importDump(deps: TransferDeps, o: ImportOptions, dump: DumpReader, written: () => void): Promise<ImportSummary> {
   let site: SiteInfo | undefined;
   let source = '';
   const progress: ImportProgress = { phase: 'load', bytesRead: 0, bytesTotal: dump.bytesTotal, pages: 0, revisionsAdded: 0, revisionsSkipped: 0, pagesRendered: 0, pagesToRender: 0 };
@@ -101,6 +112,7 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
         revisions_skipped: progress.revisionsSkipped, updated_at: deps.clock.now(), claimed_at: deps.clock.now(),
       }).where('id', '=', o.importId).execute();
     });
+    written();
     // A page cut across batches continues in the next one (same title, later revisions).
     if (current && pages.at(-1) === current) current = { title: current.title, revisions: [] };
     await report();
@@ -118,7 +130,7 @@ export async function runImport(deps: TransferDeps, o: ImportOptions): Promise<I
       await pool?.close();
       throw err;
     }
-    await renderPhase(deps, o, progress, report, pool);
+    await renderPhase(deps, o, progress, report, written, pool);
   };
   try {
     await dump.read(async (e) => {
@@ -197,7 +209,7 @@ function pagesToIndex(deps: TransferDeps, importId: number) {
  * Indexes the import's pages (links tables, search index) that are not indexed at their latest
  * revision: rendered for indexing only, or in full with `prerender`.
  */
-async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, started?: RenderPool): Promise<void> {
+async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, written: () => void, started?: RenderPool): Promise<void> {
   progress.phase = 'render';
   const n = await pagesToIndex(deps, o.importId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   progress.pagesToRender = Number(n.n);
@@ -207,14 +219,14 @@ async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: Impor
   // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
   const pool = started ?? createImportRenderPool(deps.engine);
   try {
-    await indexPages(deps, o, progress, report, pool, size);
+    await indexPages(deps, o, progress, report, written, pool, size);
   } finally {
     await pool.close();
   }
 }
 
 /** renderPhase's batches, rendered by `pool`; indexes deferred meanwhile when the import fills the wiki. */
-async function indexPages(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, pool: RenderPool, size: number): Promise<void> {
+async function indexPages(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, written: () => void, pool: RenderPool, size: number): Promise<void> {
   if (progress.pagesToRender >= DEFER_INDEXES_PAGES) {
     const live = await deps.db.selectFrom('pages').where('deleted_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (progress.pagesToRender * 2 >= Number(live.n)) await deferIndexes(deps.db, deps.engine, [...LINK_TARGET_INDEXES, ...TITLE_KEY_INDEXES]);
@@ -268,6 +280,7 @@ async function indexPages(deps: TransferDeps, o: ImportOptions, progress: Import
         progress.pagesRendered += batch!.ids.length;
         await trx.updateTable('transfer_imports').set({ pages_rendered: progress.pagesRendered, updated_at: deps.clock.now(), claimed_at: deps.clock.now() }).where('id', '=', o.importId).execute();
       });
+      written();
       await report();
     }
   } finally {
