@@ -6,9 +6,8 @@ import { isAppError } from '../../../core/errors.ts';
 import { titleFromStored } from '../../markup/index.ts';
 import { backgroundCheckpoints, deferIndexes, restoreIndexes } from '../../../core/db/index.ts';
 import { htmlToText, indexPagesBatch, TITLE_KEY_INDEXES, type SearchDocument } from '../../search/index.ts';
-import { LINK_TARGET_INDEXES } from '../../wiki/index.ts';
+import { LINK_TARGET_INDEXES, type RenderPool } from '../../wiki/index.ts';
 import { createImportRenderPool, type SearchExtras } from './render-extras.ts';
-import type { RenderPool } from '../../wiki/index.ts';
 import { TransferError, type ImportProgress, type ImportSummary, type TransferDeps } from '../types.ts';
 import { authorName, mapModel, mapTitle, parseTimestamp, sourceKey } from './mapping.ts';
 import { openImportDump, type DumpReader } from '../open.ts';
@@ -210,16 +209,15 @@ function pagesToIndex(deps: TransferDeps, importId: number) {
  * revision: rendered for indexing only, or in full with `prerender`.
  */
 async function renderPhase(deps: TransferDeps, o: ImportOptions, progress: ImportProgress, report: () => Promise<void>, written: () => void, started?: RenderPool): Promise<void> {
-  progress.phase = 'render';
-  const n = await pagesToIndex(deps, o.importId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  progress.pagesToRender = Number(n.n);
-  await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
-  await report();
-  const size = o.renderBatch ?? 250;
   // Pages render in worker threads, ahead of the writes: batches n+1 and n+2 render while batch n is written.
   const pool = started ?? createImportRenderPool(deps.engine);
   try {
-    await indexPages(deps, o, progress, report, written, pool, size);
+    progress.phase = 'render';
+    const n = await pagesToIndex(deps, o.importId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    progress.pagesToRender = Number(n.n);
+    await deps.db.updateTable('transfer_imports').set({ phase: 'render', updated_at: deps.clock.now() }).where('id', '=', o.importId).execute();
+    await report();
+    await indexPages(deps, o, progress, report, written, pool, o.renderBatch ?? 250);
   } finally {
     await pool.close();
   }
