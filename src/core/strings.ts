@@ -38,3 +38,15 @@ export class StringMemo<V> {
     this.current.set(detached(key), value);
   }
 }
+
+const UTF16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
+
+/** The string of UTF-16 code units written to a buffer (one decoding, no string per piece). Lone surrogates become U+FFFD. */
+export function utf16String(units: Uint16Array): string {
+  return UTF16.decode(units);
+}
+
+/** The string of the first `length` bytes of a buffer, each one a character from U+0000 to U+00FF (a one-byte string). */
+export function latin1String(bytes: Uint8Array, length: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
+}

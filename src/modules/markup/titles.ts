@@ -154,17 +154,7 @@ export function titleCodec(language = 'fr', metaNamespace?: string): TitleCodec 
     namespaces: table,
     parse: (input, defaultNs = 0) => {
       if (input.length > MEMO_MAX_LENGTH) return split(decodeCharReferences(input).normalize('NFC'), defaultNs, true, table);
-      let memo = parsed.get(defaultNs);
-      if (!memo) parsed.set(defaultNs, (memo = new StringMemo(MEMO_SIZE)));
-      let r = memo.get(input);
-      if (!r) {
-        // Kept: made from a copy of the input, which is often a slice of a whole page's text.
-        r = split(decodeCharReferences(detached(input)).normalize('NFC'), defaultNs, true, table);
-        // Shared by every caller (no copy: this runs for each link of each render), hence frozen.
-        if (r.ok) Object.freeze(r.title);
-        memo.set(input, Object.freeze(r));
-      }
-      return r;
+      return memoisedParse(parsed, input, defaultNs, table);
     },
     fromKey: (key) => {
       const r = split(key.normalize('NFC'), NS_MAIN, false, table);
@@ -185,15 +175,22 @@ function renameMeta(ns: Namespace, meta: string, language: string): Namespace {
 
 /** Parses a title as written by a person (link target, form field); `defaultNs` applies when no prefix is given. */
 export function parseTitle(input: string, defaultNs = 0): ParseTitleResult {
-  let memo = PARSED.get(defaultNs);
-  if (!memo) PARSED.set(defaultNs, (memo = new StringMemo(MEMO_SIZE)));
-  let result = memo.get(input);
-  if (!result) {
-    result = split(decodeCharReferences(detached(input)).normalize('NFC'), defaultNs, true);
-    if (result.ok) Object.freeze(result.title);
-    memo.set(input, Object.freeze(result));
+  return memoisedParse(PARSED, input, defaultNs);
+}
+
+/** A title as written, parsed with `table` (the default one if none), through memos by default namespace. */
+function memoisedParse(memos: Map<number, StringMemo<ParseTitleResult>>, input: string, defaultNs: number, table?: NamespaceTable): ParseTitleResult {
+  let memo = memos.get(defaultNs);
+  if (!memo) memos.set(defaultNs, (memo = new StringMemo(MEMO_SIZE)));
+  let r = memo.get(input);
+  if (!r) {
+    // Kept: made from a copy of the input, which is often a slice of a whole page's text.
+    r = split(decodeCharReferences(detached(input)).normalize('NFC'), defaultNs, true, table);
+    // Shared by every caller (no copy: this runs for each link of each render), hence frozen.
+    if (r.ok) Object.freeze(r.title);
+    memo.set(input, Object.freeze(r));
   }
-  return result;
+  return r;
 }
 
 /** parseTitle's memo, by default namespace: links are parsed on every render, mostly the same ones. */

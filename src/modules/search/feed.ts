@@ -1,6 +1,7 @@
 import type { DomainEvent, EventHandler, Executor } from '../../core/events.ts';
 import { decodeCharReferences, titleFromStored } from '../markup/index.ts';
 import type { SearchIndex } from './types.ts';
+import { utf16String } from '../../core/strings.ts';
 
 const SCRIPT_OR_STYLE = /<(script|style)\b[\s\S]*?<\/\1>/gi;
 const SCRIPT_OR_STYLE_START = /<(script|style)\b/iy;
@@ -138,13 +139,12 @@ class TextBuffer {
   text(html: string): string {
     const chars = this.chars.subarray(0, this.run < 0 ? this.length : this.run); // trailing blanks are trimmed
     // TextDecoder turns lone surrogates into U+FFFD; the text has some only if the HTML has.
-    if (!this.surrogates || !LONE_SURROGATE.test(html)) return UTF16.decode(chars);
+    if (!this.surrogates || !LONE_SURROGATE.test(html)) return utf16String(chars);
     let s = '';
     for (let i = 0; i < chars.length; i += 8192) s += String.fromCharCode(...chars.subarray(i, i + 8192));
     return s;
   }
 }
-const UTF16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Whether html[i, end), a tag with no other `<`, is a block end or <br>, as LINE_BREAK tells. */

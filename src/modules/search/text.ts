@@ -1,6 +1,6 @@
 import snowball from 'snowball-stemmers';
 import { FRENCH_STOP_WORDS } from './stopwords.ts';
-import { detached } from '../../core/strings.ts';
+import { detached, latin1String, utf16String } from '../../core/strings.ts';
 
 /**
  * Text analysis shared by both engines and by highlighting, so that what is indexed, what is
@@ -159,7 +159,7 @@ class FormBuffer {
 
   text(): string {
     if (this.length === 0) return '';
-    return this.wide ? UTF16.decode(FormBuffer.units.subarray(0, this.length)) : LATIN1(FormBuffer.bytes, this.length);
+    return this.wide ? utf16String(FormBuffer.units.subarray(0, this.length)) : latin1String(FormBuffer.bytes, this.length);
   }
 
   private grow(need: number): void {
@@ -180,8 +180,6 @@ class FormBuffer {
     this.wide = true;
   }
 }
-const UTF16 = new TextDecoder(new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be');
-const LATIN1 = (bytes: Uint8Array, length: number): string => Buffer.from(bytes.buffer, bytes.byteOffset, length).toString('latin1');
 
 /**
  * The indexed forms (stems joined by spaces) of the words met, by word as written, in an
